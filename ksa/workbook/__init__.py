@@ -1,0 +1,1 @@
+"""Crosswalk workbook: a pure builder (model -> openpyxl Workbook) and one atomic saver."""
