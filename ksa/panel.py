@@ -83,25 +83,41 @@ def read_panel(path: str | Path) -> Panel:
     if not path.exists():
         raise PanelFileError(
             f"Panel file not found: {path}",
-            [Problem("no such file", file=str(path), hint="check the path; see inputs/sample/panel.toml")],
+            [
+                Problem(
+                    "no such file",
+                    file=str(path),
+                    hint="check the path; see inputs/sample/panel.toml",
+                )
+            ],
         )
     if path.is_dir():
         raise PanelFileError(f"{path} is a folder; give the panel's .toml file inside it.")
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise PanelFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8.") from exc
+        raise PanelFileError(
+            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8."
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise PanelFileError(f"{path}: not valid TOML: {exc}. Fix the line named and run again.") from exc
+        raise PanelFileError(
+            f"{path}: not valid TOML: {exc}. Fix the line named and run again."
+        ) from exc
 
     validator = jsonschema.Draft202012Validator(load_schema("panel.schema.json"))
     errors = sorted(validator.iter_errors(raw), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         problems = [
-            Problem(e.message, file=str(path), cell="/".join(str(p) for p in e.absolute_path) or "(top level)")
+            Problem(
+                e.message,
+                file=str(path),
+                cell="/".join(str(p) for p in e.absolute_path) or "(top level)",
+            )
             for e in errors
         ]
-        raise PanelFileError(f"{path}: the panel file does not match schemas/panel.schema.json", problems)
+        raise PanelFileError(
+            f"{path}: the panel file does not match schemas/panel.schema.json", problems
+        )
 
     base = path.resolve().parent
     onet = raw["onet"]

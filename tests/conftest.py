@@ -25,7 +25,9 @@ needs_shared = pytest.mark.skipif(
 
 
 @pytest.fixture(autouse=True)
-def _isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_store(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never touch the user's real store: every test gets its own KSA_DB."""
     monkeypatch.setenv("KSA_DB", str(tmp_path_factory.mktemp("store") / "ksa.sqlite"))
 

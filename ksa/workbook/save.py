@@ -13,7 +13,9 @@ from openpyxl import Workbook
 from ksa.errors import OutputError
 
 
-def write_atomic(path: Path, write: Callable[[IO[bytes]], None], *, overwrite: bool = False) -> Path:
+def write_atomic(
+    path: Path, write: Callable[[IO[bytes]], None], *, overwrite: bool = False
+) -> Path:
     """Write to a temporary file beside ``path`` and rename it into place.
 
     A crash leaves either no file or the complete file. Without ``overwrite`` an existing file
@@ -25,7 +27,9 @@ def write_atomic(path: Path, write: Callable[[IO[bytes]], None], *, overwrite: b
     except OSError as exc:
         raise OutputError(f"Cannot create output folder {path.parent}: {exc.strerror}") from exc
     if path.exists() and not overwrite:
-        raise OutputError(f"{path} exists already; outputs are never overwritten. Remove it or pick another name.")
+        raise OutputError(
+            f"{path} exists already; outputs are never overwritten. Remove it or pick another name."
+        )
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -59,4 +63,8 @@ def save_workbook(workbook: Workbook, path: Path, *, overwrite: bool = False) ->
 def save_text(text: str, path: Path, *, overwrite: bool = False) -> Path:
     """Save UTF-8 text (JSON sidecars, CSV, markdown) atomically."""
     data = text.encode("utf-8")
-    return write_atomic(path, lambda handle: handle.write(data) and None, overwrite=overwrite)
+
+    def write(handle: IO[bytes]) -> None:
+        handle.write(data)
+
+    return write_atomic(path, write, overwrite=overwrite)
