@@ -21,7 +21,8 @@ def assemble(
     sources: Mapping[str, str] | None = None,
 ) -> Crosswalk:
     profile = selection.profile
-    notices = tuple(dict.fromkeys((*profile.notices, *selection.notices)))
+    notices = tuple(dict.fromkeys(profile.notices))  # shown under the title block
+    selection_notes = tuple(Issue(n, "O*NET selection", "info") for n in selection.notices)
     return Crosswalk(
         panel_id=panel.panel_id,
         title=panel.title,
@@ -36,7 +37,7 @@ def assemble(
         needs=tuple(needs),
         matches=dict(matches),
         responses=tuple(responses),
-        issues=tuple(issues),
+        issues=(*selection_notes, *issues),
         notices=notices,
         generated_at=generated_at,
         sources=dict(sources or {}),

@@ -19,8 +19,13 @@ class Problem:
 
     def __str__(self) -> str:
         where = ", ".join(
-            p for p in (self.file, f"sheet '{self.sheet}'" if self.sheet else "",
-                        f"cell {self.cell}" if self.cell else "") if p
+            p
+            for p in (
+                self.file,
+                f"sheet '{self.sheet}'" if self.sheet else "",
+                f"cell {self.cell}" if self.cell else "",
+            )
+            if p
         )
         text = f"{where}: {self.message}" if where else self.message
         if self.value is not None:

@@ -69,6 +69,9 @@ class Item:
     hot_technology: bool | None = None
     in_demand: bool | None = None
     source: str = "onet"  # "onet" (files/store) or "onet-ws" (Web Services)
+    # O*NET marked a score row of this element "Not Relevant" = Y or "Recommend Suppress" = Y:
+    # the item stays in the profile, but ``ksa.onet.select_items`` does not pick it by cutoff.
+    suppressed: bool = False
 
 
 @dataclass(frozen=True)

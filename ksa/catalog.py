@@ -1,0 +1,259 @@
+"""Course catalogs: read the region's catalogs (CSV/TSV/XLSX) into ``Course`` rows.
+
+``load_catalogs(panel.catalogs)`` maps header aliases (``ksa.catalog_columns``), fills school and
+grade level from the panel when a file has no such column (or from an IPEDS id column), skips
+rows that are not courses (each reason counted and reported, never silently), and merges exact
+duplicates (counted). CSV files are streamed row by row.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ksa.catalog_columns import ColumnMap, accepted_title_headers, map_columns
+from ksa.catalog_read import RestartNeeded, iter_rows
+from ksa.errors import InputError, MissingColumnError, Problem
+from ksa.model import Course, Issue
+from ksa.panel import CatalogSpec
+
+log = logging.getLogger("ksa.catalog")
+
+HEADER_SEARCH_ROWS = 10
+MAX_LISTED_PROBLEMS = 50
+
+# IPEDS unit ids of the colleges in the bundled catalogs (used when a file names no school).
+IPEDS_SCHOOLS: dict[str, str] = {
+    "141565": "University of Hawaii at Hilo",
+    "141574": "University of Hawaii at Manoa",
+    "141680": "Honolulu Community College",
+    "141796": "Kapiolani Community College",
+    "141802": "Kauai Community College",
+    "141811": "Leeward Community College",
+    "141839": "University of Hawaii Maui College",
+    "141981": "University of Hawaii-West Oahu",
+    "141990": "Windward Community College",
+    "383190": "Hawaii Community College",
+}
+
+SKIP_BLANK = "blank row"
+SKIP_NO_TITLE = "no course title"
+SKIP_EMPLOYABILITY = "employability-skills rating (codes ES01-ES14), not a course"
+SKIP_HEADER = "repeated header row"
+SKIP_DUPLICATE = "duplicate of an earlier row (merged)"
+
+
+@dataclass(frozen=True)
+class CatalogLoad:
+    courses: tuple[Course, ...]
+    issues: tuple[Issue, ...] = ()
+    skipped: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _FileResult:
+    courses: list[Course] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[int]] = field(default_factory=dict)
+    notes: list[Issue] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def skip(self, reason: str, row: int) -> None:
+        self.skipped[reason] += 1
+        self.examples.setdefault(reason, [])
+        if len(self.examples[reason]) < 5:
+            self.examples[reason].append(row)
+
+
+def load_catalogs(specs: Sequence[CatalogSpec]) -> CatalogLoad:
+    """Every course of every catalog; all bad-input problems of all files in one ``InputError``."""
+    courses: list[Course] = []
+    issues: list[Issue] = []
+    skipped: Counter[str] = Counter()
+    problems: list[Problem] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    missing_column = False
+    for spec in specs:
+        try:
+            result = _read_file(spec)
+        except InputError as exc:
+            missing_column = missing_column or isinstance(exc, MissingColumnError)
+            problems.extend(exc.problems or [Problem(exc.message, file=str(spec.path))])
+            continue
+        problems.extend(result.problems)
+        for course in result.courses:
+            key = _course_key(course)
+            if key in seen:
+                result.skip(SKIP_DUPLICATE, _row_of(course))
+                continue
+            seen.add(key)
+            courses.append(course)
+        issues.extend(result.notes)
+        for reason, count in sorted(result.skipped.items()):
+            rows = ", ".join(str(r) for r in result.examples.get(reason, []))
+            more = " ..." if count > len(result.examples.get(reason, [])) else ""
+            issues.append(Issue(
+                f"{count} row(s) skipped: {reason}",
+                where=f"{spec.path.name} rows {rows}{more}",
+                level="info" if reason in (SKIP_BLANK, SKIP_DUPLICATE) else "warning",
+            ))
+            skipped[reason] += count
+    if problems:
+        shown = problems[:MAX_LISTED_PROBLEMS]
+        if len(problems) > len(shown):
+            shown.append(Problem(f"... and {len(problems) - len(shown)} more problems like these"))
+        error = MissingColumnError if missing_column else InputError
+        raise error("Course catalogs have problems; fix them and run again.", shown)
+    log.info("loaded %d courses from %d catalog(s); skipped %s", len(courses), len(specs), dict(skipped))
+    return CatalogLoad(courses=tuple(courses), issues=tuple(issues), skipped=dict(skipped))
+
+
+def _course_key(course: Course) -> tuple[str, str, str, str]:
+    return (
+        course.school.casefold().strip(),
+        course.grade_level.casefold().strip(),
+        course.course_code.casefold().replace(" ", ""),
+        " ".join(course.course_title.casefold().split()),
+    )
+
+
+def _row_of(course: Course) -> int:
+    tail = course.source.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _read_file(spec: CatalogSpec) -> _FileResult:
+    try:
+        return _read_rows(spec, spec.encoding)
+    except RestartNeeded as restart:
+        log.info("%s is not UTF-8; reading it as %s", spec.path, restart.encoding)
+        result = _read_rows(spec, restart.encoding)
+        result.notes.append(Issue(f"read as {restart.encoding} (not valid UTF-8)", where=spec.path.name,
+                                  level="info"))
+        return result
+
+
+def _find_header(rows: Iterator[tuple[int, list[str]]], path: Path) -> tuple[ColumnMap, list[str]]:
+    seen: list[list[str]] = []
+    for _number, cells in rows:
+        if not any(c.strip() for c in cells):
+            continue
+        columns = map_columns(cells)
+        if columns is not None:
+            return columns, cells
+        seen.append(cells)
+        if len(seen) >= HEADER_SEARCH_ROWS:
+            break
+    found = [c for c in (seen[0] if seen else []) if c.strip()]
+    raise MissingColumnError(
+        f"{path}: no course-title column.",
+        [Problem(
+            "no column holds course titles",
+            file=str(path),
+            cell="row 1",
+            value=", ".join(found) if found else "(empty file)",
+            hint=f"name the column one of: {accepted_title_headers()}",
+        )],
+    )
+
+
+def _cell(cells: list[str], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    text = cells[index]
+    if "&" in text and ";" in text:
+        text = html.unescape(text)  # catalogs exported from web pages keep "&amp;"
+    return " ".join(text.split())
+
+
+def _read_rows(spec: CatalogSpec, encoding: str | None) -> _FileResult:
+    path = spec.path
+    result = _FileResult()
+    rows = iter_rows(path, encoding)
+    columns, header = _find_header(rows, path)
+    has_code = columns.code is not None or columns.number is not None
+    if columns.school is None and not spec.school and columns.ipeds is None:
+        raise MissingColumnError(
+            f"{path}: no school for the courses.",
+            [Problem("the file has no School/Institution/College column and the panel names no school "
+                     "for it", file=str(path), value=", ".join(h for h in header if h.strip()),
+                     hint='add school = "..." to this catalog in the panel, or a School column')],
+        )
+    if columns.grade_level is None and not spec.grade_level:
+        result.notes.append(Issue(
+            "no grade level: the file has no Grade level/Level/Award column and the panel gives none",
+            where=path.name,
+        ))
+    if columns.school is None and not spec.school:
+        result.notes.append(Issue(
+            "school names taken from the IPEDS id column; if they are wrong, set school for this "
+            "catalog in the panel", where=path.name, level="warning",
+        ))
+    header_keys = [h.strip().casefold() for h in header]
+    for number, cells in rows:
+        if not any(c.strip() for c in cells):
+            result.skip(SKIP_BLANK, number)
+            continue
+        if [c.strip().casefold() for c in cells[: len(header_keys)]] == header_keys:
+            result.skip(SKIP_HEADER, number)
+            continue
+        title = _cell(cells, columns.title)
+        code = _code(cells, columns)
+        if not title or not any(ch.isalnum() for ch in title):
+            result.skip(SKIP_NO_TITLE, number)
+            continue
+        if has_code and _is_employability_code(code):
+            result.skip(SKIP_EMPLOYABILITY, number)
+            continue
+        school = _cell(cells, columns.school) or (spec.school or "")
+        if not school:
+            ipeds = _cell(cells, columns.ipeds)
+            school = IPEDS_SCHOOLS.get(ipeds, "")
+            if not school:
+                result.problems.append(Problem(
+                    "no school for this course", file=str(path), cell=f"row {number}",
+                    value=ipeds or None,
+                    hint="fill the School column or set school for this catalog in the panel",
+                ))
+                continue
+        result.courses.append(Course(
+            school=school,
+            grade_level=_cell(cells, columns.grade_level) or (spec.grade_level or ""),
+            course_code=code,
+            course_title=title,
+            description=_cell(cells, columns.description),
+            program=_cell(cells, columns.program),
+            cip=_cip(_cell(cells, columns.cip)),
+            source=f"{path.name}:{number}",
+        ))
+    return result
+
+
+def _code(cells: list[str], columns: ColumnMap) -> str:
+    if columns.subject is not None and columns.number is not None:
+        subject, number = _cell(cells, columns.subject), _cell(cells, columns.number)
+        return f"{subject} {number}".strip()
+    if columns.code is not None:
+        return _cell(cells, columns.code)
+    return _cell(cells, columns.number)
+
+
+def _is_employability_code(code: str) -> bool:
+    """Bridgerland-style ``POST ES01`` ... ``ES14`` work-habit ratings listed as courses."""
+    last = code.split()[-1].upper() if code.split() else ""
+    return len(last) == 4 and last.startswith("ES") and last[2:].isdigit()
+
+
+def _cip(text: str) -> str:
+    """``51.0904`` stays; Excel-mangled ``51.09`` and ``="51.0904"`` are cleaned up."""
+    text = text.strip().strip('="').strip()
+    if not text:
+        return ""
+    head, _, tail = text.partition(".")
+    if head.isdigit() and tail.isdigit():
+        return f"{int(head):02d}.{tail.ljust(4, '0')}"
+    return text

@@ -1,0 +1,94 @@
+"""Occupational context of a course: does its program lead to the panel's occupation?
+
+Uses a cut of the NCES CIP 2020 <-> SOC 2018 crosswalk (``ksa/data/cip_soc_2018.csv``). A course
+with a CIP code, or a program name that resolves to CIP titles, is *in context* when one of those
+CIPs leads to the occupation's SOC code, *elsewhere* when it is an occupational program leading
+to other occupations ("Quality Control" in a brewing program), and *unknown* otherwise
+(general-education subjects, no program).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ksa.normalize import meaningful, title_tokens
+
+# CIP families of general education: a course there is never "elsewhere".
+GENERAL_FAMILIES = frozenset({
+    "05", "09", "16", "23", "24", "25", "26", "27", "28", "29", "30", "32", "33", "34", "35", "36",
+    "37", "38", "39", "40", "42", "45", "53", "54",
+})
+
+IN_CONTEXT, UNKNOWN, ELSEWHERE = 1, 0, -1
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    titles: dict[str, str]  # cip -> title
+    socs: dict[str, frozenset[str]]  # cip -> SOC 2018 codes (6 digits, "51-9161")
+    title_words: dict[str, frozenset[str]]  # cip -> meaningful normalized title words
+
+
+@cache
+def crosswalk() -> Crosswalk:
+    text = resources.files("ksa").joinpath("data", "cip_soc_2018.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    titles: dict[str, str] = {}
+    socs: dict[str, set[str]] = {}
+    for row in csv.DictReader(lines):
+        titles[row["cip"]] = row["cip_title"]
+        socs.setdefault(row["cip"], set()).add(row["soc"])
+    words = {cip: frozenset(meaningful(title_tokens(title))) for cip, title in titles.items()}
+    return Crosswalk(titles, {k: frozenset(v) for k, v in socs.items()}, words)
+
+
+def soc2018(code: str) -> str:
+    """``51-9161.00`` -> ``51-9161``."""
+    return code.strip().split(".")[0]
+
+
+@dataclass(frozen=True)
+class Context:
+    soc: str
+    cips: frozenset[str]
+
+    def classify(self, *, cip: str = "", program: str = "") -> int:
+        """IN_CONTEXT, UNKNOWN or ELSEWHERE for a course's CIP code or program name."""
+        if cip:
+            if cip in self.cips:
+                return IN_CONTEXT
+            return UNKNOWN if cip[:2] in GENERAL_FAMILIES else ELSEWHERE
+        if not program:
+            return UNKNOWN
+        candidates = program_cips(program)
+        if not candidates:
+            return UNKNOWN
+        if candidates & self.cips:
+            return IN_CONTEXT
+        if all(c[:2] in GENERAL_FAMILIES for c in candidates):
+            return UNKNOWN
+        return ELSEWHERE
+
+
+@cache
+def program_cips(program: str) -> frozenset[str]:
+    """CIP codes whose titles hold every meaningful word of ``program``, fewest extra words first."""
+    words = frozenset(meaningful(title_tokens(program)))
+    if not words:
+        return frozenset()
+    table = crosswalk().title_words
+    fits = [(len(t), cip) for cip, t in table.items() if words <= t]
+    if not fits:
+        return frozenset()
+    best = min(size for size, _ in fits)
+    return frozenset(cip for size, cip in fits if size == best)
+
+
+def occupation_context(soc: str) -> Context:
+    """The CIP programs that lead to ``soc`` (an O*NET-SOC or SOC 2018 code)."""
+    code = soc2018(soc)
+    cips = frozenset(cip for cip, socs in crosswalk().socs.items() if code in socs)
+    return Context(code, cips)

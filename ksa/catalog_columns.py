@@ -1,0 +1,71 @@
+"""Which catalog column holds what: header aliases seen in real course catalogs.
+
+Headers are compared without case, spaces, underscores or punctuation, so ``Course Title``,
+``course_title``, ``CourseTitle`` and ``courseTitle`` are one header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("course title", "title", "course name", "coursename", "coursetitle", "course_title",
+              "name of course", "class title", "class name"),
+    "school": ("school", "institution", "college", "school name", "institution name", "college name",
+               "provider", "campus"),
+    "code": ("course code", "code", "course id", "course_code", "coursecode", "course no",
+             "course number code", "sced course code", "sced code"),
+    "subject": ("subject", "course prefix", "course_prefix", "prefix", "coursecategory",
+                "course category", "subject code", "dept code", "department code", "discipline"),
+    "number": ("number", "course number", "course_number", "coursenumber", "catalog number",
+               "catalog nbr", "course num", "num"),
+    "grade_level": ("grade level", "level", "award", "program level", "grade", "credential",
+                    "award level", "gradelevel"),
+    "description": ("description", "course description", "coursedescription", "course_desc",
+                    "desc", "course desc", "summary"),
+    "program": ("program", "program name", "programname", "program of study", "pathway",
+                "dept_name", "department", "department name"),
+    "cip": ("cip", "cip code", "cipcode", "programcip", "program cip", "cip2020code", "cip 2020"),
+    "ipeds": ("inst_ipeds", "ipeds", "unitid", "ipeds id", "ipeds unitid", "unit id"),
+}
+
+
+def header_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.casefold())
+
+
+_LOOKUP = {header_key(alias): field for field, names in ALIASES.items() for alias in names}
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Column index per field (None = absent)."""
+
+    title: int
+    school: int | None = None
+    code: int | None = None
+    subject: int | None = None
+    number: int | None = None
+    grade_level: int | None = None
+    description: int | None = None
+    program: int | None = None
+    cip: int | None = None
+    ipeds: int | None = None
+
+
+def map_columns(header: Sequence[str]) -> ColumnMap | None:
+    """The map for a header row, or None when no column holds course titles."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        field = _LOOKUP.get(header_key(cell))
+        if field and field not in found:
+            found[field] = index
+    if "title" not in found:
+        return None
+    return ColumnMap(**found)
+
+
+def accepted_title_headers() -> str:
+    return ", ".join(ALIASES["title"])

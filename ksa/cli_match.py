@@ -1,0 +1,150 @@
+"""``ksa match`` and ``ksa review apply``: thin commands over ``ksa.match`` and ``ksa.review``.
+
+stdout carries only the result path; messages and errors go to stderr (exit 1, no traceback).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ksa.errors import InputError, KsaError, MissingColumnError, Problem
+from ksa.model import Match
+
+ITEM_COLUMNS = ("item_id", "domain", "item")
+MATCH_COLUMNS = ("item_id", "item", "school", "grade_level", "course_code", "course_title", "score",
+                 "rank")
+
+review_app = typer.Typer(help="Apply reviewed course matches to the review ledger.",
+                         no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def _fail(error: KsaError) -> typer.Exit:
+    typer.echo(str(error), err=True)
+    return typer.Exit(1)
+
+
+def read_items(path: Path) -> list[dict[str, str]]:
+    """Rows of an items CSV (``item_id,domain,item`` + optional ``soc``, ``description``)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"Items file not found: {path}", [Problem("no such file", file=str(path))]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"Cannot read items file {path}: {exc}",
+                         [Problem("unreadable", file=str(path), hint="save it as UTF-8 CSV")]) from exc
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in ITEM_COLUMNS if c not in header]
+    if missing:
+        raise MissingColumnError(
+            f"{path}: missing column(s) {', '.join(missing)}.",
+            [Problem(f"missing column {c!r}", file=str(path), cell="row 1", value=", ".join(header) or None,
+                     hint="columns: item_id,domain,item (+ optional soc, description)") for c in missing],
+        )
+    rows: list[dict[str, str]] = []
+    problems: list[Problem] = []
+    for number, row in enumerate(reader, start=2):
+        clean = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+        if not any(clean.values()):
+            continue
+        if not clean["item_id"] or not clean["item"]:
+            problems.append(Problem("item_id and item are required", file=str(path), cell=f"row {number}",
+                                    value=clean["item_id"] or clean["item"] or None))
+            continue
+        rows.append(clean)
+    if problems:
+        raise InputError(f"{path}: {len(problems)} bad item row(s).", problems)
+    return rows
+
+
+def matches_csv(items: list[dict[str, str]], matches: dict[str, tuple[Match, ...]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(MATCH_COLUMNS)
+    for row in items:
+        for m in matches.get(row["item_id"], ()):
+            c = m.course
+            writer.writerow([row["item_id"], row["item"], c.school, c.grade_level, c.course_code,
+                             c.course_title, f"{m.score:.1f}", m.rank])
+    return buffer.getvalue()
+
+
+def run_match(items_path: Path, catalogs: list[Path], out: Path, *, top_k: int = 3,
+              score_cutoff: float = 80, school: str | None = None, grade_level: str | None = None,
+              soc: str | None = None, db: Path | None = None) -> Path:
+    """Match an items CSV against catalogs and write MATCHES.csv (never over an existing file)."""
+    from ksa.catalog import load_catalogs
+    from ksa.ledger import Ledger
+    from ksa.match import MatchQuery, match_items
+    from ksa.panel import CatalogSpec
+    from ksa.paths import default_db_path
+    from ksa.workbook.save import save_text
+
+    if out.exists():
+        raise InputError(f"{out} exists already; outputs are never overwritten. Pick another --out.")
+    items = read_items(items_path)
+    loaded = load_catalogs([CatalogSpec(p.resolve(), school=school, grade_level=grade_level) for p in catalogs])
+    for issue in loaded.issues:
+        typer.echo(f"{issue.level}: {issue.message} ({issue.where})", err=True)
+    ledger_path = db or default_db_path()
+    decisions = Ledger(ledger_path).decisions({r["item_id"] for r in items}) if ledger_path.exists() else []
+    by_soc: dict[str, list[MatchQuery]] = {}
+    for row in items:
+        by_soc.setdefault(row.get("soc") or soc or "", []).append(MatchQuery(
+            key=row["item_id"], domain=row["domain"], text=row["item"], description=row.get("description", "")))
+    matches: dict[str, tuple[Match, ...]] = {}
+    for code, queries in by_soc.items():
+        matches.update(match_items(queries, loaded.courses, soc=code or None, top_k=top_k,
+                                   score_cutoff=score_cutoff, decisions=decisions))
+    return save_text(matches_csv(items, matches), out)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``ksa match`` to the main app."""
+
+    @app.command("match")
+    def match_command(
+        items: Annotated[Path, typer.Argument(help="Items CSV: item_id,domain,item (+ soc, description).")],
+        catalogs: Annotated[list[Path], typer.Argument(help="Course catalogs (CSV/TSV/XLSX).")],
+        out: Annotated[Path, typer.Option("--out", help="MATCHES.csv to write (never overwritten).")],
+        top_k: Annotated[int, typer.Option("--top-k", min=1, help="Courses per item.")] = 3,
+        score_cutoff: Annotated[float, typer.Option("--score-cutoff", min=0, max=100)] = 80,
+        school: Annotated[str | None, typer.Option(help="School for catalogs without a School column.")] = None,
+        grade_level: Annotated[str | None, typer.Option(help="Grade level for catalogs without one.")] = None,
+        soc: Annotated[str | None, typer.Option(help="O*NET-SOC code for occupational context.")] = None,
+        db: Annotated[Path | None, typer.Option(help="Review ledger (SQLite); default: the ksa store.")] = None,
+    ) -> None:
+        """Match items to course catalogs; prints the MATCHES.csv path."""
+        try:
+            path = run_match(items, catalogs, out, top_k=top_k, score_cutoff=score_cutoff, school=school,
+                             grade_level=grade_level, soc=soc, db=db)
+        except KsaError as exc:
+            raise _fail(exc) from None
+        sys.stdout.write(f"{path}\n")
+
+
+@review_app.command("apply")
+def apply_command(
+    workbook: Annotated[Path, typer.Argument(help="A crosswalk workbook with a filled 'Match review' sheet.")],
+    db: Annotated[Path | None, typer.Option(help="Review ledger (SQLite); default: the ksa store.")] = None,
+) -> None:
+    """Record the sheet's accept/reject/add decisions; later runs follow them."""
+    from ksa.ledger import Ledger
+    from ksa.review import apply_review
+
+    try:
+        ledger = Ledger(db)
+        result = apply_review(workbook, ledger)
+    except KsaError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"{result.added} decision(s) added, {result.changed} changed, {result.unchanged} unchanged",
+               err=True)
+    for conflict in result.conflicts:
+        typer.echo(f"conflict: {conflict}", err=True)
+    sys.stdout.write(f"{ledger.path.resolve()}\n")

@@ -1,0 +1,291 @@
+"""Match panel items (and additional needs) to catalog courses.
+
+Steps: normalize titles and item names (``ksa.normalize``) with a vocabulary built from the
+catalog, so titles cut at 30-35 characters get their last word back; deduplicate identical
+normalized titles; block candidates through an inverted index of meaningful words (generic words
+like "introduction" or "technology" never carry a match alone); score the candidates with
+``rapidfuzz.process.cdist`` (``fuzz.token_set_ratio`` on the meaningful words, chosen by measured
+precision, see ``benchmarks/match_accuracy.py``); then adjust by coverage - how much of the item
+the course covers weighs most, so a course that only shares part of the item scores lower - and
+by occupational context (``ksa.catalog_cip``). Review-ledger decisions win: rejected courses are
+never suggested again; accepted and added ones come first as CONFIRMED.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from ksa.catalog_cip import Context, occupation_context
+from ksa.ledger import Decision, decision_title_key
+from ksa.model import Course, Match, MatchStatus
+from ksa.normalize import (
+    TRUNCATED_MIN_LENGTH,
+    Vocabulary,
+    default_vocabulary,
+    meaningful,
+    raw_words,
+    title_tokens,
+)
+
+log = logging.getLogger("ksa.match")
+
+SCORER = fuzz.token_set_ratio
+ITEM_COVERAGE_WEIGHT = 40.0  # points lost when the course covers none of the item's words
+COURSE_COVERAGE_WEIGHT = 10.0  # points lost when none of the course's words are the item's
+IN_CONTEXT_BONUS = 5.0  # course in a program leading to the occupation
+OUT_OF_CONTEXT_PENALTY = 12.0  # course in a program leading elsewhere (brewing quality control)
+BATCH = 64  # queries scored together by one cdist call
+
+
+@dataclass(frozen=True)
+class MatchQuery:
+    key: str
+    domain: str
+    text: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass
+class _Titles:
+    """Distinct normalized course titles and the courses behind each."""
+
+    keys: list[str]  # meaningful words joined: what the scorer sees
+    tokens: list[frozenset[str]]
+    courses: list[list[int]]
+    index: dict[str, list[int]]
+
+
+def build_vocabulary(courses: Sequence[Course], texts: Iterable[str] = ()) -> Vocabulary:
+    """Full words of the catalog and the items: the last word of a long title may be cut."""
+    words: list[str] = []
+    for title in {c.course_title for c in courses}:
+        w = raw_words(title)
+        words.extend(w[:-1] if len(title.strip()) >= TRUNCATED_MIN_LENGTH else w)
+    for text in texts:
+        words.extend(raw_words(text))
+    return default_vocabulary(words)
+
+
+def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
+    by_key: dict[str, int] = {}
+    titles = _Titles([], [], [], {})
+    cache: dict[str, tuple[str, ...]] = {}
+    for position, course in enumerate(courses):
+        words = cache.get(course.course_title)
+        if words is None:
+            words = meaningful(title_tokens(course.course_title, vocabulary))
+            cache[course.course_title] = words
+        if not words:
+            continue  # only generic words ("Special Topics"): nothing to match on
+        key = " ".join(words)
+        slot = by_key.get(key)
+        if slot is None:
+            slot = by_key[key] = len(titles.keys)
+            titles.keys.append(key)
+            titles.tokens.append(frozenset(words))
+            titles.courses.append([])
+            for word in set(words):
+                titles.index.setdefault(word, []).append(slot)
+        titles.courses[slot].append(position)
+    return titles
+
+
+def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    for text in (query.text, *query.keywords):
+        words = meaningful(title_tokens(text, vocabulary)) if text.strip() else ()
+        if words and words not in out:
+            out.append(words)
+    return out
+
+
+def adjusted_score(base: float, query: frozenset[str], course: frozenset[str]) -> float:
+    """``base`` less points for the part of the item the course misses (and vice versa)."""
+    shared = len(query & course)
+    if not shared:
+        return 0.0
+    item_cov = shared / len(query)
+    course_cov = shared / len(course)
+    return base - ITEM_COVERAGE_WEIGHT * (1 - item_cov) - COURSE_COVERAGE_WEIGHT * (1 - course_cov)
+
+
+@dataclass
+class _Hit:
+    course: int
+    score: float
+    shared: tuple[str, ...]
+    context: int  # 1 in context, 0 unknown, -1 elsewhere
+    course_cov: float
+
+
+def _score_queries(
+    qwords: list[tuple[str, ...]], titles: _Titles, prefilter: float,
+) -> list[list[tuple[int, float]]]:
+    """For each query string, (title slot, base score) of every candidate at or above ``prefilter``."""
+    results: list[list[tuple[int, float]]] = [[] for _ in qwords]
+    candidates: list[list[int]] = []
+    for words in qwords:
+        slots: set[int] = set()
+        for w in words:
+            slots.update(titles.index.get(w, ()))
+        candidates.append(sorted(slots))
+    order = sorted(range(len(qwords)), key=lambda i: (qwords[i][0] if qwords[i] else "", len(candidates[i])))
+    for start in range(0, len(order), BATCH):
+        batch = [i for i in order[start : start + BATCH] if candidates[i]]
+        if not batch:
+            continue
+        union = sorted(set().union(*(candidates[i] for i in batch)))
+        matrix = process.cdist(
+            [" ".join(qwords[i]) for i in batch],
+            [titles.keys[s] for s in union],
+            scorer=SCORER,
+            processor=None,
+            score_cutoff=prefilter,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        position = {slot: j for j, slot in enumerate(union)}
+        for row, i in enumerate(batch):
+            cols = np.fromiter((position[s] for s in candidates[i]), dtype=np.int64, count=len(candidates[i]))
+            values = matrix[row, cols]
+            keep = np.nonzero(values)[0]
+            results[i] = [(candidates[i][k], float(values[k])) for k in keep]
+    return results
+
+
+def scored_pairs(queries: Sequence[MatchQuery], courses: Sequence[Course]) -> tuple[int, int]:
+    """(pairs scored after blocking, full cross product) for ``queries`` x distinct titles."""
+    vocabulary = build_vocabulary(courses, (q.text for q in queries))
+    titles = _index_titles(courses, vocabulary)
+    qwords = {w for q in queries for w in _query_strings(q, vocabulary)}
+    blocked = 0
+    for words in qwords:
+        slots: set[int] = set()
+        for w in words:
+            slots.update(titles.index.get(w, ()))
+        blocked += len(slots)
+    return blocked, len(qwords) * len(titles.keys)
+
+
+def match_items(
+    queries: Sequence[MatchQuery],
+    courses: Sequence[Course],
+    *,
+    soc: str | None = None,
+    top_k: int = 3,
+    score_cutoff: float = 80,
+    decisions: Sequence[Decision] = (),
+) -> dict[str, tuple[Match, ...]]:
+    """Top-``top_k`` courses per query key (every key present; empty tuple when none match)."""
+    courses = list(courses)
+    vocabulary = build_vocabulary(courses, (q.text for q in queries))
+    titles = _index_titles(courses, vocabulary)
+    context = occupation_context(soc) if soc else None
+
+    per_query = [_query_strings(q, vocabulary) for q in queries]
+    distinct: dict[tuple[str, ...], int] = {}
+    for strings in per_query:
+        for words in strings:
+            distinct.setdefault(words, len(distinct))
+    qwords = list(distinct)
+    prefilter = max(0.0, score_cutoff - (IN_CONTEXT_BONUS if context else 0.0))
+    scored = _score_queries(qwords, titles, prefilter)
+    course_context = _course_context(courses, context)
+
+    by_decision = _decisions_by_key(decisions)
+    result: dict[str, tuple[Match, ...]] = {}
+    for query, strings in zip(queries, per_query, strict=True):
+        hits: dict[int, _Hit] = {}
+        for words in strings:
+            qset = frozenset(words)
+            for slot, base in scored[distinct[words]]:
+                tset = titles.tokens[slot]
+                score = adjusted_score(base, qset, tset)
+                if score + IN_CONTEXT_BONUS < score_cutoff:
+                    continue
+                shared = tuple(w for w in words if w in tset)
+                course_cov = len(set(shared)) / len(tset)
+                for position in titles.courses[slot]:
+                    ctx = course_context[position]
+                    final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
+                    final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 else 0.0
+                    final = min(100.0, final)
+                    if final < score_cutoff:
+                        continue
+                    old = hits.get(position)
+                    if old is None or final > old.score:
+                        hits[position] = _Hit(position, final, shared, ctx, course_cov)
+        result[query.key] = _rank(query.key, hits, courses, by_decision.get(query.key, []), top_k)
+    return result
+
+
+def _course_context(courses: Sequence[Course], context: Context | None) -> list[int]:
+    if context is None:
+        return [0] * len(courses)
+    cache: dict[tuple[str, str], int] = {}
+    out = []
+    for c in courses:
+        k = (c.cip, c.program)
+        if k not in cache:
+            cache[k] = context.classify(cip=c.cip, program=c.program)
+        out.append(cache[k])
+    return out
+
+
+def _decisions_by_key(decisions: Sequence[Decision]) -> dict[str, list[Decision]]:
+    out: dict[str, list[Decision]] = {}
+    for d in decisions:
+        out.setdefault(d.key, []).append(d)
+    return out
+
+
+def _course_identity(school: str, grade_level: str, title: str) -> tuple[str, str, str]:
+    return (" ".join(school.casefold().split()), " ".join(grade_level.casefold().split()),
+            decision_title_key(title))
+
+
+def _rank(
+    key: str, hits: dict[int, _Hit], courses: Sequence[Course], decisions: list[Decision], top_k: int,
+) -> tuple[Match, ...]:
+    latest: dict[tuple[str, str, str], Decision] = {}
+    for d in decisions:  # later decisions win
+        latest[_course_identity(d.school, d.grade_level, d.course_title)] = d
+    rejected = {k for k, d in latest.items() if d.action == "reject"}
+    confirmed = {k: d for k, d in latest.items() if d.action in ("accept", "add")}
+
+    ordered = sorted(
+        hits.values(),
+        key=lambda h: (-h.score, -h.context, -h.course_cov, courses[h.course].course_title.casefold(),
+                       courses[h.course].school.casefold(), h.course),
+    )
+    suggestions: list[_Hit] = []
+    seen: set[tuple[str, str, str]] = set()
+    by_identity: dict[tuple[str, str, str], Course] = {}
+    for c in courses:
+        by_identity.setdefault(_course_identity(c.school, c.grade_level, c.course_title), c)
+    for hit in ordered:
+        course = courses[hit.course]
+        identity = _course_identity(course.school, course.grade_level, course.course_title)
+        if identity in seen or identity in rejected or identity in confirmed:
+            continue
+        seen.add(identity)
+        suggestions.append(hit)
+
+    matches: list[Match] = []
+    for identity, d in confirmed.items():
+        course = by_identity.get(identity) or Course(
+            school=d.school, grade_level=d.grade_level, course_code=d.course_code,
+            course_title=d.course_title, source="review ledger",
+        )
+        matches.append(Match(key=key, course=course, score=100.0, rank=len(matches) + 1,
+                             status=MatchStatus.CONFIRMED, note=d.note))
+    for hit in suggestions[: max(0, top_k - len(matches))]:
+        matches.append(Match(key=key, course=courses[hit.course], score=round(hit.score, 1),
+                             rank=len(matches) + 1, matched_tokens=hit.shared))
+    return tuple(matches)

@@ -1,0 +1,249 @@
+"""Course-title and item-name normalization for matching.
+
+``normalize_title("Intro to Tech Math II")`` -> ``"technical mathematics"``. The steps, in order:
+NFKC + case folding; ``&`` -> ``and``; punctuation -> space; plural ``s`` removed; abbreviations
+(``ksa/data/abbreviations.csv``) then synonyms (``ksa/data/synonyms.csv``) rewritten to canonical
+words (longest phrase first); stop words, level markers (I, II, 1, 2, 1B, IIA) and leading
+"Introduction to / Fundamentals of / Principles of" dropped; repeated words dropped; optionally
+a truncated last word ("Damage Anal") expanded from a vocabulary. The tables are data files,
+read once on first use (never at import). The result is never empty for a non-empty title and
+normalizing twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+_WORD = re.compile(r"[^\W_]+")
+_ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)[a-d]?$")
+_LEVEL_NUMBER = re.compile(r"^\d{1,4}[a-d]?x?$")
+_KEEP_S_ENDINGS = ("ss", "us", "is", "ics", "ous")
+TRUNCATED_MIN_LENGTH = 28  # titles this long may have been cut by the catalog system
+MIN_PREFIX = 3
+
+
+def stem(word: str) -> str:
+    """Remove an English plural ending: machines -> machine, technologies -> technology.
+
+    Words ending in -ss, -us, -is, -ics (physics, mathematics) are left alone.
+    """
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_KEEP_S_ENDINGS):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def raw_words(text: str) -> list[str]:
+    """Lower-cased, plural-stripped words of ``text`` (no tables applied): vocabulary material."""
+    return [stem(w) for w in _words(text)]
+
+
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return _WORD.findall(folded.replace("&", " and "))
+
+
+@dataclass(frozen=True)
+class PhraseRule:
+    phrase: tuple[str, ...]
+    replacement: tuple[str, ...]
+    when_next: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The normalizer's data: phrase rules by first word, generic, leading and stop words."""
+
+    rules: dict[str, tuple[PhraseRule, ...]]
+    generic: frozenset[str]
+    leading: frozenset[str]
+    stop: frozenset[str]
+    absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    vocabulary: frozenset[str] = field(default_factory=frozenset)
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("ksa").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _stemmed(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _words(text))
+
+
+def _read_rules(name: str) -> list[PhraseRule]:
+    rows = list(csv.reader(_data_lines(name)))
+    rules = []
+    for row in rows[1:]:
+        phrase, replacement = _stemmed(row[0]), _stemmed(row[1])
+        when = frozenset(stem(w) for w in row[2].split("|") if w.strip()) if len(row) > 2 else frozenset()
+        if phrase and replacement:
+            rules.append(PhraseRule(phrase, replacement, frozenset(w.strip() for w in when)))
+    return rules
+
+
+def _index(rules: Iterable[PhraseRule]) -> dict[str, tuple[PhraseRule, ...]]:
+    by_first: dict[str, list[PhraseRule]] = {}
+    for rule in rules:
+        by_first.setdefault(rule.phrase[0], []).append(rule)
+    # longest phrase first; conditional rules before the default for the same phrase
+    return {
+        k: tuple(sorted(v, key=lambda r: (-len(r.phrase), not r.when_next)))
+        for k, v in by_first.items()
+    }
+
+
+@cache
+def tables() -> Tables:
+    """The packaged tables (read on first use, then cached)."""
+    abbreviations = _index(_read_rules("abbreviations.csv"))
+    synonyms = _index(_read_rules("synonyms.csv"))
+    generic: set[str] = set()
+    leading: set[str] = set()
+    stop: set[str] = set()
+    absorbs: dict[str, frozenset[str]] = {}
+    for line in _data_lines("generic_words.txt"):
+        parts = line.split()
+        word = stem(parts[0].casefold())
+        kind = parts[1] if len(parts) > 1 else ""
+        if kind == "absorbs":
+            absorbs[word] = frozenset(stem(w.casefold()) for w in parts[2:])
+            continue
+        if kind == "stop":
+            stop.add(word)
+            continue
+        generic.add(word)
+        if kind == "leading":
+            leading.add(word)
+    vocabulary: set[str] = set(generic)
+    for group in (abbreviations, synonyms):
+        for rules in group.values():
+            for rule in rules:
+                vocabulary.update(rule.replacement)
+    # the two rule sets are applied in two passes; keep them apart under distinct keys
+    merged = {f"a:{k}": v for k, v in abbreviations.items()} | {f"s:{k}": v for k, v in synonyms.items()}
+    return Tables(
+        rules=merged,
+        generic=frozenset(generic),
+        leading=frozenset(leading),
+        stop=frozenset(stop),
+        absorbs=absorbs,
+        vocabulary=frozenset(w for w in vocabulary if len(w) > MIN_PREFIX),
+    )
+
+
+def _rewrite(words: Sequence[str], rules: dict[str, tuple[PhraseRule, ...]], prefix: str) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        applied = False
+        for rule in rules.get(prefix + words[i], ()):
+            n = len(rule.phrase)
+            if tuple(words[i : i + n]) != rule.phrase:
+                continue
+            if rule.when_next and (i + n >= len(words) or words[i + n] not in rule.when_next):
+                continue
+            out.extend(rule.replacement)
+            i += n
+            applied = True
+            break
+        if not applied:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _is_level(word: str) -> bool:
+    return bool(_ROMAN.match(word) or _LEVEL_NUMBER.match(word))
+
+
+def _dedupe(words: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for w in words:
+        if w not in seen:
+            seen.add(w)
+            out.append(w)
+    return out
+
+
+class Vocabulary:
+    """Known full words, to expand a truncated last word ("Suspension and Steering Damage Anal")."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        counts = Counter(w for w in words if len(w) > MIN_PREFIX)
+        self._words = frozenset(counts)
+        # the most frequent word wins when a prefix fits several
+        self._sorted = sorted(counts, key=lambda w: (-counts[w], w))
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def expand(self, prefix: str) -> str | None:
+        if len(prefix) < MIN_PREFIX or prefix in self._words:
+            return None
+        for word in self._sorted:
+            if word.startswith(prefix):
+                return word
+        return None
+
+
+def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, ...]:
+    """The normalized words of a title (see module docstring)."""
+    t = tables()
+    words = [stem(w) for w in _words(text)]
+    if vocabulary is not None and words and len(text.strip()) >= TRUNCATED_MIN_LENGTH:
+        last = words[-1]
+        if not (_is_level(last) or last in t.stop or f"a:{last}" in t.rules or f"s:{last}" in t.rules):
+            full = vocabulary.expand(last)
+            if full is not None:
+                words[-1] = full
+    words = _rewrite(words, t.rules, "a:")
+    words = _rewrite(words, t.rules, "s:")
+    rewritten = _dedupe(words)
+    for word, absorbed in t.absorbs.items():
+        if word in rewritten:
+            rewritten = [w for w in rewritten if w == word or w not in absorbed]
+    kept = [w for w in rewritten if w not in t.stop and not _is_level(w)]
+    while len(kept) > 1 and kept[0] in t.leading:
+        kept.pop(0)
+    if kept:
+        return tuple(kept)
+    without_stop = [w for w in rewritten if w not in t.stop]
+    return tuple(without_stop or rewritten)
+
+
+def normalize_title(text: str, vocabulary: Vocabulary | None = None) -> str:
+    """One canonical string for matching; never empty for a non-empty ``text``; idempotent."""
+    words = title_tokens(text, vocabulary)
+    if words:
+        return " ".join(words)
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def meaningful(tokens: Iterable[str]) -> tuple[str, ...]:
+    """The tokens that can carry a match (not generic, not stop words)."""
+    t = tables()
+    return tuple(w for w in tokens if w not in t.generic and w not in t.stop)
+
+
+def is_generic(word: str) -> bool:
+    return word in tables().generic
+
+
+def default_vocabulary(extra: Iterable[str] = ()) -> Vocabulary:
+    """The tables' words plus ``extra`` (e.g. every full word of a catalog)."""
+    return Vocabulary([*tables().vocabulary, *extra])

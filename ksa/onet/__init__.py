@@ -1,0 +1,41 @@
+"""O*NET releases: readers, item selection, taxonomy changes.
+
+Public API (stable; the store, diff, web client and refresh flow build on it)::
+
+    from ksa.onet import open_release, Release, select_items, tool_item_id, resolve_code
+
+    rel = open_release("db_29_3_excel")        # folder (text or Excel edition) or .zip
+    rel = open_release(path, version="29.3")   # when neither Read Me nor name tells
+    rel.version, rel.source, rel.edition        # "29.3", str(path), "text" | "excel"
+    rel.files                                   # canonical domain -> file (Path | "a.zip!member")
+    rel.missing                                 # expected domains not present
+    rel.occupations()                           # code -> Occupation
+    rel.profile("51-9161.00", [Domain.KNOWLEDGE, Domain.TOOLS])   # -> Profile
+    rel.table("Knowledge")                      # DataFrame, all str, canonical columns
+    resolve_code("51-4011.00", rel.occupations())  # ("51-9161.00", (notice,))
+    tool_item_id(Domain.TOOLS, "23242304", "5 axis lathes")  # "tools:23242304:5-axis-lathes"
+    select_items(profile, domains=[...], importance_min=3.0, include=[...], exclude=[...])
+
+Canonical domain names are O*NET 29.x file stems ("Occupation Data", "Knowledge", "Skills",
+"Tools Used", "Technology Skills", ...); :mod:`ksa.onet.aliases` maps 30.x renames onto them.
+Profiles keep items O*NET flags Not Relevant / Recommend Suppress (``Item.suppressed``);
+``select_items`` does not pick them by the importance cutoff. Rules: :mod:`ksa.onet.select`,
+id format: :mod:`ksa.onet.ids`, retired/unknown codes: :mod:`ksa.onet.taxonomy`.
+"""
+
+from __future__ import annotations
+
+from ksa.onet.ids import tool_item_id
+from ksa.onet.release import DOMAIN_ORDER, Release, open_release
+from ksa.onet.select import select_items
+from ksa.onet.taxonomy import normalize_code, resolve_code
+
+__all__ = [
+    "DOMAIN_ORDER",
+    "Release",
+    "normalize_code",
+    "open_release",
+    "resolve_code",
+    "select_items",
+    "tool_item_id",
+]

@@ -1,0 +1,206 @@
+"""Untrusted response files as bounded grids of cell values (the readers' common input).
+
+A workbook is read once in openpyxl's read-only mode (cached values, never formulas) with caps on
+rows and columns; a CSV is decoded (utf-8, utf-8-sig, cp1252) and split the same way. Kits are
+re-opened in normal mode only for the one sheet where merged cells and hidden rows matter.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ksa.errors import Problem
+
+log = logging.getLogger("ksa.survey.grid")
+
+MAX_ROWS = 100_000
+MAX_COLUMNS = 500
+CSV_ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+class GridError(Exception):
+    """A file that cannot be read as a grid at all (corrupt, too large, wrong encoding)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class SheetGrid:
+    """Cell values of one sheet (or CSV): ``rows[r-1][c-1]`` is the cell at row r, column c."""
+
+    file: Path
+    name: str | None  # None for a CSV
+    rows: list[tuple[object, ...]]
+    hidden: bool = False
+    hidden_rows: set[int] = field(default_factory=set)
+    merged: list[str] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        return self.file.name
+
+    def value(self, row: int, col: int) -> object:
+        if row < 1 or row > len(self.rows):
+            return None
+        cells = self.rows[row - 1]
+        return cells[col - 1] if 0 < col <= len(cells) else None
+
+    def text(self, row: int, col: int) -> str:
+        value = self.value(row, col)
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip()
+
+    def ref(self, row: int, col: int) -> str:
+        """A1-style reference (for a CSV: ``row R, column C``)."""
+        if self.name is None:
+            return f"row {row}, column {col}"
+        return f"{get_column_letter(col)}{row}"
+
+    def problem(
+        self,
+        message: str,
+        row: int | None = None,
+        col: int | None = None,
+        value: object = None,
+        hint: str = "",
+    ) -> Problem:
+        cell = (
+            self.ref(row, col)
+            if row is not None and col is not None
+            else (f"row {row}" if row is not None else None)
+        )
+        return Problem(
+            message, file=self.display, sheet=self.name, cell=cell, value=value, hint=hint
+        )
+
+
+def norm_header(value: object) -> str:
+    """Header text for matching: case-folded, whitespace collapsed, trailing ':' removed."""
+    if value is None:
+        return ""
+    return " ".join(str(value).split()).casefold().rstrip(":").strip()
+
+
+def _too_big(path: Path, sheet: str | None, what: str) -> GridError:
+    return GridError(
+        Problem(
+            f"refusing to read: more than {what}",
+            file=path.name,
+            sheet=sheet,
+            hint=f"a survey has at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns; "
+            "remove the extra content or split the file",
+        )
+    )
+
+
+def _trim(row: tuple[object, ...]) -> tuple[object, ...]:
+    end = len(row)
+    while end and (
+        row[end - 1] is None or (isinstance(row[end - 1], str) and not str(row[end - 1]).strip())
+    ):
+        end -= 1
+    return row[:end]
+
+
+def read_workbook_grids(path: Path) -> list[SheetGrid]:
+    """Every worksheet of an .xlsx/.xlsm file as a grid of cached values (bounded)."""
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise GridError(
+            Problem(
+                f"cannot open as an Excel workbook ({type(exc).__name__}: {exc})",
+                file=path.name,
+                hint="save it from Excel as .xlsx and try again",
+            )
+        ) from exc
+    grids: list[SheetGrid] = []
+    try:
+        for ws in wb.worksheets:
+            claimed_rows = ws.max_row or 0
+            claimed_cols = ws.max_column or 0
+            if claimed_rows > MAX_ROWS:
+                raise _too_big(path, ws.title, f"{MAX_ROWS:,} rows ({claimed_rows:,})")
+            if claimed_cols > MAX_COLUMNS:
+                raise _too_big(path, ws.title, f"{MAX_COLUMNS} columns ({claimed_cols:,})")
+            rows: list[tuple[object, ...]] = []
+            for count, raw in enumerate(ws.iter_rows(values_only=True), start=1):
+                if count > MAX_ROWS:
+                    raise _too_big(path, ws.title, f"{MAX_ROWS:,} rows")
+                row = _trim(tuple(raw))
+                if len(row) > MAX_COLUMNS:
+                    raise _too_big(path, ws.title, f"{MAX_COLUMNS} columns")
+                rows.append(row)
+            while rows and not rows[-1]:
+                rows.pop()
+            grids.append(SheetGrid(path, ws.title, rows, hidden=ws.sheet_state != "visible"))
+    finally:
+        wb.close()
+    return grids
+
+
+def add_layout_details(grid: SheetGrid) -> None:
+    """Merged ranges and hidden rows of one sheet (normal mode; the sheet passed the caps)."""
+    wb = openpyxl.load_workbook(grid.file, read_only=False, data_only=True, keep_links=False)
+    try:
+        ws = wb[grid.name] if grid.name else None
+        if not isinstance(ws, Worksheet):
+            return
+        grid.merged = [str(r) for r in ws.merged_cells.ranges]
+        grid.hidden_rows = {
+            idx for idx, dim in ws.row_dimensions.items() if dim.hidden and idx <= len(grid.rows)
+        }
+    finally:
+        wb.close()
+
+
+def read_csv_grid(path: Path, encoding: str | None = None) -> SheetGrid:
+    """A CSV as a grid; tries utf-8 (with or without BOM) then cp1252."""
+    data = path.read_bytes()
+    text: str | None = None
+    for enc in (encoding,) if encoding else CSV_ENCODINGS:
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None:
+        raise GridError(
+            Problem("cannot decode the CSV", file=path.name, hint="save it as UTF-8 CSV")
+        )
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text[:4096], delimiters=",;\t"
+        )
+    except csv.Error:
+        dialect = csv.excel
+    rows: list[tuple[object, ...]] = []
+    for count, record in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
+        if count > MAX_ROWS:
+            raise _too_big(path, None, f"{MAX_ROWS:,} rows")
+        if len(record) > MAX_COLUMNS:
+            raise _too_big(path, None, f"{MAX_COLUMNS} columns")
+        rows.append(_trim(tuple(cell if cell.strip() else None for cell in record)))
+    while rows and not rows[-1]:
+        rows.pop()
+    return SheetGrid(path, None, rows)
+
+
+def read_grids(path: Path) -> list[SheetGrid]:
+    if path.suffix.lower() == ".csv":
+        return [read_csv_grid(path)]
+    return read_workbook_grids(path)

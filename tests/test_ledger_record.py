@@ -1,0 +1,88 @@
+"""Review ledger: idempotent recording, conflicts, keys, shared SQLite file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ksa.errors import InputError, OutputError
+from ksa.ledger import Decision, Ledger
+
+
+def _d(action: str, title: str = "Lathe Operations I", key: str = "t1", **kw: str) -> Decision:
+    return Decision(key, "Bridgerland Technical College", "Postsecondary certificate", title, action, **kw)  # type: ignore[arg-type]
+
+
+def test_record_is_idempotent(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ksa.sqlite")
+    decisions = [_d("accept"), _d("reject", "CNC Lathe Operations"), _d("add", "Machine Shop", key="t2")]
+    first = ledger.record(decisions)
+    assert (first.added, first.unchanged, first.conflicts) == (3, 0, [])
+    again = ledger.record(decisions)
+    assert (again.added, again.unchanged, again.conflicts) == (0, 3, [])
+    assert len(ledger.decisions()) == 3
+
+
+def test_keyed_by_normalized_title_school_and_level(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ksa.sqlite")
+    ledger.record([_d("accept", "Lathe Operations I")])
+    same = Decision("t1", " bridgerland technical college ", "POSTSECONDARY CERTIFICATE",
+                    "LATHE OPERATIONS 1", "accept")
+    assert ledger.record([same]).unchanged == 1
+    other_school = Decision("t1", "Other College", "Postsecondary certificate", "Lathe Operations I", "accept")
+    assert ledger.record([other_school]).added == 1
+
+
+def test_flip_is_reported_and_newer_wins(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ksa.sqlite")
+    ledger.record([_d("accept", who="Ana")])
+    result = ledger.record([_d("reject", who="Ben")])
+    assert result.added == 0 and result.changed == 1
+    assert len(result.conflicts) == 1
+    assert "accepted by Ana" in result.conflicts[0] and "now rejected by Ben" in result.conflicts[0]
+    (current,) = ledger.decisions(["t1"])
+    assert current.action == "reject" and current.who == "Ben"
+    with sqlite3.connect(tmp_path / "ksa.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM ledger_history").fetchone()[0] == 2
+
+
+def test_decisions_filtered_by_keys(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ksa.sqlite")
+    ledger.record([_d("accept", key="a"), _d("accept", key="b"), _d("reject", key="c")])
+    assert sorted(d.key for d in ledger.decisions(["a", "c", "zz"])) == ["a", "c"]
+    assert ledger.decisions([]) == []
+
+
+def test_default_path_is_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KSA_DB", str(tmp_path / "store.sqlite"))
+    Ledger().record([_d("accept")])
+    assert (tmp_path / "store.sqlite").exists()
+
+
+def test_shares_the_file_with_other_tables(tmp_path: Path) -> None:
+    path = tmp_path / "ksa.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE onet_items (id TEXT)")
+        db.execute("INSERT INTO onet_items VALUES ('x')")
+    Ledger(path).record([_d("accept")])
+    with sqlite3.connect(path) as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert db.execute("SELECT count(*) FROM onet_items").fetchone()[0] == 1
+    assert {"onet_items", "ledger_decisions", "ledger_history"} <= tables
+
+
+def test_bad_decisions_rejected_all_at_once(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ksa.sqlite")
+    with pytest.raises(InputError) as info:
+        ledger.record([_d("maybe"), _d("accept", title="  ")])
+    assert len(info.value.problems) == 2
+    assert ledger.decisions() == []
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "ksa.sqlite"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(OutputError, match="cannot be used"):
+        Ledger(path).decisions()

@@ -1,0 +1,124 @@
+"""match_items: sensible matches, hard negatives, generic words, context, ledger decisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ksa.catalog import load_catalogs
+from ksa.ledger import Decision
+from ksa.match import MatchQuery, match_items
+from ksa.model import Course, MatchStatus
+from ksa.panel import CatalogSpec
+
+SAMPLE = Path(__file__).resolve().parents[1] / "inputs" / "sample" / "courses.csv"
+
+
+def _course(title: str, school: str = "Front Range CC", code: str = "", program: str = "",
+            cip: str = "") -> Course:
+    return Course(school=school, grade_level="Certificate", course_code=code, course_title=title,
+                  program=program, cip=cip)
+
+
+def _titles(result: dict[str, tuple], key: str) -> list[str]:  # type: ignore[type-arg]
+    return [m.course.course_title for m in result[key]]
+
+
+def test_every_key_present_even_without_matches() -> None:
+    result = match_items([MatchQuery("k1", "knowledge", "Mathematics"),
+                          MatchQuery("k2", "skills", "Operations Monitoring")],
+                         [_course("Welding I")])
+    assert result == {"k1": (), "k2": ()}
+
+
+def test_abbreviations_and_levels_match() -> None:
+    courses = [_course("Tech Math II", code="MAT 107"), _course("Welding Fundamentals")]
+    (match,) = match_items([MatchQuery("k", "knowledge", "Mathematics")], courses)["k"]
+    assert match.course.course_code == "MAT 107"
+    assert match.status is MatchStatus.SUGGESTED
+    assert match.matched_tokens == ("mathematics",)
+    assert 80 <= match.score <= 100
+    assert match.rank == 1
+
+
+def test_hard_negatives_not_matched() -> None:
+    courses = [_course("Physical Education"), _course("English as a Second Language"),
+               _course("Introduction to Composition (ESL)"), _course("Physical Geology")]
+    result = match_items([MatchQuery("phys", "knowledge", "Physics"),
+                          MatchQuery("eng", "knowledge", "English Language")], courses)
+    assert result == {"phys": (), "eng": ()}
+
+
+def test_generic_words_never_carry_a_match_alone() -> None:
+    courses = [_course("Introduction to Technology"), _course("Applied Systems Fundamentals II")]
+    result = match_items([MatchQuery("k", "technology", "Technology Systems Basic Applied")], courses)
+    assert result["k"] == ()
+
+
+def test_partial_item_coverage_scores_lower_than_full() -> None:
+    courses = [_course("Quality"), _course("Quality Control Analysis Lab")]
+    matches = match_items([MatchQuery("k", "skills", "Quality Control Analysis")], courses, score_cutoff=0)["k"]
+    assert matches[0].course.course_title == "Quality Control Analysis Lab"
+    assert matches[0].score > 90
+    assert len(matches) == 1 or matches[1].score < 80
+
+
+def test_top_k_and_duplicates_per_school_collapse() -> None:
+    courses = [_course("Machining Technology", code=f"MACH 6{i}11") for i in range(5)] + [
+        _course("CNC Lathe Operations"), _course("Lathe Operations I"), _course("Lathe Concepts", school="B")]
+    matches = match_items([MatchQuery("k", "tools", "Lathes")], courses, top_k=3)["k"]
+    assert len(matches) == 3
+    assert [m.rank for m in matches] == [1, 2, 3]
+    assert all("lathe" in m.course.course_title.casefold() for m in matches)
+
+
+def test_context_prefers_program_leading_to_occupation() -> None:
+    courses = [_course("Quality Control", school="Brew U", program="Brewing Science"),
+               _course("Quality Control", school="Tech U", program="Machine Shop Technology")]
+    matches = match_items([MatchQuery("k", "skills", "Quality Control Analysis")], courses,
+                          soc="51-9161.00")["k"]
+    assert [m.course.school for m in matches] == ["Tech U"]
+    no_context = match_items([MatchQuery("k", "skills", "Quality Control Analysis")], courses)["k"]
+    assert {m.course.school for m in no_context} == {"Brew U", "Tech U"}
+
+
+def test_decisions_win() -> None:
+    courses = [_course("Lathe Operations I"), _course("CNC Lathe Operations")]
+    decisions = [
+        Decision("k", "Front Range CC", "Certificate", "Lathe Operations I", "reject"),
+        Decision("k", "Front Range CC", "certificate", "Machine Shop Safety", "add", course_code="MS 1"),
+    ]
+    matches = match_items([MatchQuery("k", "tools", "Lathes")], courses, decisions=decisions)["k"]
+    assert [(m.course.course_title, m.status, m.score, m.rank) for m in matches] == [
+        ("Machine Shop Safety", MatchStatus.CONFIRMED, 100.0, 1),
+        ("CNC Lathe Operations", MatchStatus.SUGGESTED, matches[1].score, 2),
+    ]
+    assert matches[0].course.course_code == "MS 1"
+
+
+def test_keywords_widen_the_query() -> None:
+    courses = [_course("Precision Measurement Tools")]
+    assert match_items([MatchQuery("k", "tools", "Micrometers")], courses)["k"] == ()
+    matches = match_items([MatchQuery("k", "tools", "Micrometers", keywords=("precision measurement",))],
+                          courses)["k"]
+    assert [m.course.course_title for m in matches] == ["Precision Measurement Tools"]
+
+
+def test_sample_catalog_gives_sensible_matches() -> None:
+    load = load_catalogs([CatalogSpec(SAMPLE)])
+    queries = [
+        MatchQuery("2.C.4.a", "knowledge", "Mathematics"),
+        MatchQuery("2.C.3.d", "knowledge", "Production and Processing"),
+        MatchQuery("2.C.7.a", "knowledge", "English Language"),
+        MatchQuery("2.C.4.c", "knowledge", "Physics"),
+        MatchQuery("2.C.3.e", "knowledge", "Mechanical"),
+        MatchQuery("t1", "tools", "Lathes"),
+        MatchQuery("t2", "tools", "Computer numerical control CNC milling machines"),
+        MatchQuery("t3", "technology", "Computer aided manufacturing CAM software"),
+    ]
+    result = match_items(queries, load.courses, soc="51-9161.00")
+    for key in result:
+        assert result[key], key
+    assert all("esl" not in t.casefold() for t in _titles(result, "2.C.7.a"))
+    assert all("physical" not in t.casefold() for t in _titles(result, "2.C.4.c"))
+    assert any("Manufacturing Processes" in t for t in _titles(result, "2.C.3.d"))
+    assert all("cnc" in t.casefold() and "mill" in t.casefold() for t in _titles(result, "t2"))

@@ -1,0 +1,95 @@
+"""Title normalizer: examples from real catalogs, table fixed points, hypothesis properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ksa.normalize import default_vocabulary, normalize_title, stem, tables
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Intro to Tech Math II", "technical mathematics"),
+        ("Introduction to Machining", "machining"),
+        ("Fundamentals of Welding", "welding"),
+        ("Principles of Accounting I", "accounting"),
+        ("Math for Machinists", "mathematics machining machinist"),
+        ("Lathe Operations 2", "lathe operation"),
+        ("Electrician Apprentice IIA", "electrician apprentice"),
+        ("Mfg Processes", "production processing manufacturing"),
+        ("Blpt Rdg", "blueprint reading"),
+        ("Print Reading", "blueprint reading"),
+        ("Gas Metal Arc Welding (GMAW) I", "gmaw welding"),
+        ("GMAW Beginning", "gmaw welding beginning"),
+        ("CAD/CAM", "cad cam"),
+        ("Computer Aided Drafting", "cad"),
+        ("Computer numerical control CNC milling machines", "cnc mill"),
+        ("PLC Programming", "plc programming"),
+        ("Med Term", "medical terminology"),
+        ("A&P I", "anatomy physiology"),
+        ("Intro to Pharm", "pharmacology"),
+        ("Pharm Tech", "pharmacy technology"),
+        ("English as a Second Language", "esl"),
+        ("Introduction to Composition (ESL)", "esl"),
+        ("Physical Education", "physical education"),
+        ("Physics", "physics"),
+        ("Mathematics", "mathematics"),
+        ("Lathes", "lathe"),
+        ("Technologies", "technology"),
+        ("Production & Processing", "production processing"),
+        ("Introduction", "introduction"),
+        ("II", "ii"),
+        ("The", "the"),
+    ],
+)
+def test_examples(title: str, expected: str) -> None:
+    assert normalize_title(title) == expected
+
+
+def test_truncated_last_word_expands_from_vocabulary() -> None:
+    vocabulary = default_vocabulary(["analysis", "manufacturing", "tool"])
+    assert normalize_title("Suspension and Steering Damage Anal", vocabulary) == (
+        "suspension steering damage analysis")
+    assert normalize_title("Hand & Precision Measuring Too", vocabulary) == (
+        "hand precision measurement tool")
+    # short titles are not truncated: "Anal" alone stays as written
+    assert normalize_title("Anal", vocabulary) == "anal"
+
+
+def test_every_table_output_is_a_fixed_point() -> None:
+    for rules in tables().rules.values():
+        for rule in rules:
+            text = " ".join(rule.replacement)
+            once = normalize_title(text)
+            assert normalize_title(once) == once, text
+
+
+def test_stem_is_idempotent_on_examples() -> None:
+    for word in ["physics", "analysis", "process", "processes", "technologies", "lathes", "dies", "gas"]:
+        assert stem(stem(word)) == stem(word)
+
+
+_PIECES = [*"abcdeilmnoprstuvx IVX&/-()123", "tech ", "math ", "intro to ", "esl ", "ii ", "mfg ",
+           "print reading ", "welding ", "english ", "writing ", "gmaw ", "a&p ", "cad/cam "]
+titles = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(titles)
+def test_idempotent_and_never_empty(title: str) -> None:
+    once = normalize_title(title)
+    if title.strip():
+        assert once
+    assert normalize_title(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=30))
+def test_any_unicode_text(title: str) -> None:
+    once = normalize_title(title)
+    if title.strip():
+        assert once
+    assert normalize_title(once) == once
