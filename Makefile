@@ -11,14 +11,16 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 
 .PHONY: demo test lint bench clean-venv
 
+# Set-up messages go to stderr: stdout of `make demo` carries only the result paths.
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "Setting up $(VENV) (first run only) ..." >&2
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) >&2
+	@$(BIN)/python -m pip install --quiet --upgrade pip >&2
+	@$(BIN)/python -m pip install --quiet -e '.[dev]' >&2
+	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/ksa crosswalk inputs/sample/panel.toml
+	@$(BIN)/ksa crosswalk inputs/sample/panel.toml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

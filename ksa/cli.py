@@ -48,14 +48,37 @@ def setup_logging(verbose: bool = False) -> None:
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
-class _NoTracebackForInputErrors(logging.Filter):
-    """Prefect logs a failed task with its traceback; for bad input the report is enough."""
+def _error_names() -> tuple[str, ...]:
+    import ksa.errors as errors
+
+    return tuple(
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, KsaError)
+    )
+
+
+class _ShortInputErrors(logging.Filter):
+    """Prefect logs a failed run with the whole exception (and traceback) at every level of the
+    run; for bad input the one complete report the command prints at the end is enough."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._names = _error_names()
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and isinstance(record.exc_info[1], KsaError):
             record.exc_info = None
             record.exc_text = None
-            record.msg = str(record.msg).split("\nTraceback")[0]
+        message = record.getMessage()
+        for name in self._names:
+            at = message.find(f"{name}(")
+            if at < 0:
+                at = message.find(f"{name}:")
+            if at >= 0:
+                record.msg = message[:at].rstrip(" :(\"'") + f" {name} (report below)"
+                record.args = ()
+                break
         return True
 
 
@@ -63,7 +86,7 @@ def prepare_prefect() -> None:
     """Set quiet, offline-friendly Prefect defaults before Prefect is imported."""
     for key, value in _PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    quiet = _NoTracebackForInputErrors()
+    quiet = _ShortInputErrors()
     for name in ("prefect.task_runs", "prefect.flow_runs", "prefect"):
         logging.getLogger(name).addFilter(quiet)
 

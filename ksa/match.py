@@ -14,6 +14,7 @@ never suggested again; accepted and added ones come first as CONFIRMED.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -124,53 +125,94 @@ class _Hit:
     course_cov: float
 
 
+@dataclass
+class MatchStats:
+    """What one ``match_items`` run did (for benchmarks and logs)."""
+
+    query_strings: int = 0  # distinct normalized item names and keywords
+    titles: int = 0  # distinct normalized course titles with a meaningful word
+    candidate_pairs: int = 0  # pairs left after blocking
+    scored_pairs: int = 0  # pairs cdist computed (a batch scores the union of its candidates)
+
+    @property
+    def cross_product(self) -> int:
+        return self.query_strings * self.titles
+
+
+def _required_shared(words: int, score_cutoff: float, bonus: float) -> int:
+    """Fewest shared words that can still reach the cutoff (the item-coverage penalty bounds it)."""
+    slack = (100.0 + bonus - score_cutoff) / ITEM_COVERAGE_WEIGHT
+    need = math.ceil(words * (1.0 - slack) - 1e-9)
+    return max(1, min(words, need))
+
+
+def _candidates(words: tuple[str, ...], postings: dict[str, np.ndarray], need: int) -> np.ndarray:
+    arrays = [postings[w] for w in set(words) if w in postings]
+    if len(arrays) < need:
+        return np.empty(0, dtype=np.int32)
+    if len(arrays) == 1:
+        return arrays[0]
+    slots, counts = np.unique(np.concatenate(arrays), return_counts=True)
+    return slots if need <= 1 else slots[counts >= need]
+
+
+def _batches(order: list[int], candidates: list[np.ndarray]) -> Iterable[tuple[list[int], np.ndarray]]:
+    """Consecutive queries whose candidate union stays small enough to score together."""
+    start = 0
+    while start < len(order):
+        batch = [order[start]]
+        union = candidates[order[start]]
+        own = len(union)
+        start += 1
+        while start < len(order) and len(batch) < BATCH:
+            nxt = candidates[order[start]]
+            merged = np.union1d(union, nxt)
+            if len(merged) * (len(batch) + 1) > 2 * (own + len(nxt)) + 512:
+                break
+            union, own = merged, own + len(nxt)
+            batch.append(order[start])
+            start += 1
+        yield batch, union
+
+
 def _score_queries(
-    qwords: list[tuple[str, ...]], titles: _Titles, prefilter: float,
+    qwords: list[tuple[str, ...]], titles: _Titles, score_cutoff: float, bonus: float, stats: MatchStats,
 ) -> list[list[tuple[int, float]]]:
-    """For each query string, (title slot, base score) of every candidate at or above ``prefilter``."""
+    """For each query string, (title slot, base score) of every candidate that can reach the cutoff."""
+    postings = {w: np.asarray(v, dtype=np.int32) for w, v in titles.index.items()}
+    prefilter = max(0.0, score_cutoff - bonus)
     results: list[list[tuple[int, float]]] = [[] for _ in qwords]
-    candidates: list[list[int]] = []
-    for words in qwords:
-        slots: set[int] = set()
-        for w in words:
-            slots.update(titles.index.get(w, ()))
-        candidates.append(sorted(slots))
-    order = sorted(range(len(qwords)), key=lambda i: (qwords[i][0] if qwords[i] else "", len(candidates[i])))
-    for start in range(0, len(order), BATCH):
-        batch = [i for i in order[start : start + BATCH] if candidates[i]]
-        if not batch:
-            continue
-        union = sorted(set().union(*(candidates[i] for i in batch)))
+    candidates = [
+        _candidates(words, postings, _required_shared(len(set(words)), score_cutoff, bonus))
+        for words in qwords
+    ]
+    stats.candidate_pairs += sum(len(c) for c in candidates)
+
+    def rarest(i: int) -> tuple[int, str]:
+        present = [w for w in qwords[i] if w in postings]
+        word = min(present, key=lambda x: (len(postings[x]), x))
+        return len(postings[word]), word
+
+    # queries with the same rarest word share most candidates: neighbours in this order batch well
+    order = sorted((i for i in range(len(qwords)) if len(candidates[i])),
+                   key=lambda i: (rarest(i), qwords[i]))
+    for batch, union in _batches(order, candidates):
         matrix = process.cdist(
             [" ".join(qwords[i]) for i in batch],
             [titles.keys[s] for s in union],
             scorer=SCORER,
             processor=None,
             score_cutoff=prefilter,
-            dtype=np.uint8,
+            dtype=np.float32,
             workers=-1,
         )
-        position = {slot: j for j, slot in enumerate(union)}
+        stats.scored_pairs += len(batch) * len(union)
         for row, i in enumerate(batch):
-            cols = np.fromiter((position[s] for s in candidates[i]), dtype=np.int64, count=len(candidates[i]))
-            values = matrix[row, cols]
+            values = matrix[row, np.searchsorted(union, candidates[i])]
             keep = np.nonzero(values)[0]
-            results[i] = [(candidates[i][k], float(values[k])) for k in keep]
+            slots = candidates[i][keep]
+            results[i] = list(zip(slots.tolist(), values[keep].astype(float).tolist(), strict=True))
     return results
-
-
-def scored_pairs(queries: Sequence[MatchQuery], courses: Sequence[Course]) -> tuple[int, int]:
-    """(pairs scored after blocking, full cross product) for ``queries`` x distinct titles."""
-    vocabulary = build_vocabulary(courses, (q.text for q in queries))
-    titles = _index_titles(courses, vocabulary)
-    qwords = {w for q in queries for w in _query_strings(q, vocabulary)}
-    blocked = 0
-    for words in qwords:
-        slots: set[int] = set()
-        for w in words:
-            slots.update(titles.index.get(w, ()))
-        blocked += len(slots)
-    return blocked, len(qwords) * len(titles.keys)
 
 
 def match_items(
@@ -183,6 +225,20 @@ def match_items(
     decisions: Sequence[Decision] = (),
 ) -> dict[str, tuple[Match, ...]]:
     """Top-``top_k`` courses per query key (every key present; empty tuple when none match)."""
+    return match_items_with_stats(queries, courses, soc=soc, top_k=top_k, score_cutoff=score_cutoff,
+                                  decisions=decisions)[0]
+
+
+def match_items_with_stats(
+    queries: Sequence[MatchQuery],
+    courses: Sequence[Course],
+    *,
+    soc: str | None = None,
+    top_k: int = 3,
+    score_cutoff: float = 80,
+    decisions: Sequence[Decision] = (),
+) -> tuple[dict[str, tuple[Match, ...]], MatchStats]:
+    """``match_items`` plus what it did: pairs after blocking and pairs scored."""
     courses = list(courses)
     vocabulary = build_vocabulary(courses, (q.text for q in queries))
     titles = _index_titles(courses, vocabulary)
@@ -194,8 +250,9 @@ def match_items(
         for words in strings:
             distinct.setdefault(words, len(distinct))
     qwords = list(distinct)
-    prefilter = max(0.0, score_cutoff - (IN_CONTEXT_BONUS if context else 0.0))
-    scored = _score_queries(qwords, titles, prefilter)
+    bonus = IN_CONTEXT_BONUS if context else 0.0
+    stats = MatchStats(query_strings=len(qwords), titles=len(titles.keys))
+    scored = _score_queries(qwords, titles, score_cutoff, bonus, stats)
     course_context = _course_context(courses, context)
 
     by_decision = _decisions_by_key(decisions)
@@ -207,7 +264,7 @@ def match_items(
             for slot, base in scored[distinct[words]]:
                 tset = titles.tokens[slot]
                 score = adjusted_score(base, qset, tset)
-                if score + IN_CONTEXT_BONUS < score_cutoff:
+                if score + bonus < score_cutoff:
                     continue
                 shared = tuple(w for w in words if w in tset)
                 course_cov = len(set(shared)) / len(tset)
@@ -222,7 +279,8 @@ def match_items(
                     if old is None or final > old.score:
                         hits[position] = _Hit(position, final, shared, ctx, course_cov)
         result[query.key] = _rank(query.key, hits, courses, by_decision.get(query.key, []), top_k)
-    return result
+    log.debug("matched %d queries: %s", len(queries), stats)
+    return result, stats
 
 
 def _course_context(courses: Sequence[Course], context: Context | None) -> list[int]:

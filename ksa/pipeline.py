@@ -62,7 +62,7 @@ def load_selection(panel: Panel) -> Selection:
     from ksa.onet.store import open_source
 
     release = open_source(panel.onet_source)
-    profile = release.profile(panel.soc, domains=panel.domains)
+    profile = release.profile(panel.soc, domains=panel.domains, title=panel.occupation_title or None)
     for notice in profile.notices:
         log.warning("%s", notice)
     selection = select_items(

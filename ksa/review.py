@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 from zipfile import BadZipFile
 
 from openpyxl import load_workbook
@@ -81,12 +80,12 @@ def _read(path: Path) -> list[SheetDecision]:
     header = tuple(_text(v) for v in (rows[0] if rows else ()))
     header = header + ("",) * (len(HEADER) - len(header))
     if header[: len(HEADER)] != HEADER:
-        problems = [
+        wrong = [
             Problem(f"header should be {want!r}", file=str(path), sheet=SHEET, cell=f"{_LETTER[want]}1",
                     value=got or None, hint="do not rename, move or delete review columns")
             for want, got in zip(HEADER, header, strict=False) if got != want
         ]
-        raise SchemaError(f"{path}: the '{SHEET}' header is not the expected layout.", problems)
+        raise SchemaError(f"{path}: the '{SHEET}' header is not the expected layout.", wrong)
 
     cells = [tuple(_text(v) for v in row) + ("",) * (len(HEADER) - len(row)) for row in rows[1:]]
     item_keys: dict[str, str] = {}
@@ -129,7 +128,7 @@ def _read(path: Path) -> list[SheetDecision]:
             continue
         out.append(SheetDecision(
             Decision(key=key, school=school, grade_level=row[_COL["Grade level"]], course_title=title,
-                     action=cast(Action, action), course_code=row[_COL["Course code"]],
+                     action=action, course_code=row[_COL["Course code"]],
                      who=row[_COL["Reviewer"]], note=row[_COL["Note"]]),
             number,
         ))

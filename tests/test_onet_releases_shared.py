@@ -105,3 +105,24 @@ def test_20_3_uses_the_2010_taxonomy(shared: Path) -> None:
     from ksa.onet import resolve_code
 
     assert resolve_code("51-4011.00", occupations) == ("51-4011.00", ())
+
+
+@pytest.mark.slow
+def test_sample_regenerates_identically(shared: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    out = tmp_path / "onet"
+    done = subprocess.run(
+        [sys.executable, str(repo / "scripts" / "cut_onet_sample.py"),
+         "--src", str(shared / "onet" / "db_29_3_excel"), "--out", str(out)],
+        capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(out.resolve())
+    bundled = open_release(repo / "inputs" / "sample" / "onet")
+    fresh = open_release(out)
+    assert sorted(fresh.files) == sorted(bundled.files)
+    for name in fresh.files:
+        assert fresh.table(name).equals(bundled.table(name)), name
+    assert (out / "ATTRIBUTION.md").read_text() == (
+        repo / "inputs" / "sample" / "onet" / "ATTRIBUTION.md").read_text()

@@ -9,10 +9,13 @@ Public API (stable; the store, diff, web client and refresh flow build on it)::
     rel.version, rel.source, rel.edition        # "29.3", str(path), "text" | "excel"
     rel.files                                   # canonical domain -> file (Path | "a.zip!member")
     rel.missing                                 # expected domains not present
+    rel.file_groups                             # domain -> all its files (30.x Skills: 2)
+    rel.notices, rel.readme                     # reading notices; Read Me text or None
     rel.occupations()                           # code -> Occupation
     rel.profile("51-9161.00", [Domain.KNOWLEDGE, Domain.TOOLS])   # -> Profile
+    rel.profile(code, domains, title="CNC Machinist")  # title sharpens unknown-code suggestions
     rel.table("Knowledge")                      # DataFrame, all str, canonical columns
-    resolve_code("51-4011.00", rel.occupations())  # ("51-9161.00", (notice,))
+    resolve_code("51-4011.00", rel.occupations())  # ("51-9161.00", (notice,)); title= too
     tool_item_id(Domain.TOOLS, "23242304", "5 axis lathes")  # "tools:23242304:5-axis-lathes"
     select_items(profile, domains=[...], importance_min=3.0, include=[...], exclude=[...])
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 import pandas as pd
 
@@ -283,10 +284,11 @@ def parse_excel(ref: FileRef, domain: str) -> tuple[pd.DataFrame, tuple[str, ...
             for raw in rows[1:]]
     columns: dict[str, list[str]] = {}
     for i, name in enumerate(header):
-        values = [row[i] for row in body]
-        if not all(type(v) is str for v in values):
-            values = [_cell_text(name, v) for v in values]
-        columns[name] = values
+        raw_values: list[object] = [row[i] for row in body]
+        if all(type(v) is str for v in raw_values):
+            columns[name] = cast("list[str]", raw_values)
+        else:
+            columns[name] = [_cell_text(name, v) for v in raw_values]
     frame = pd.DataFrame(columns, columns=header, dtype=str)
     return _canonicalize(frame, ref, domain), ()
 

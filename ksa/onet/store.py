@@ -14,7 +14,8 @@ Tables (every content table is keyed by ``release``):
 * ``elements`` - element id, name, description (Content Model Reference), domain.
 * ``ratings`` - code, domain, element, scale, value, n, standard error, CI bounds, recommend
   suppress, not relevant, date, domain source.
-* ``tools`` / ``technology`` - code, item id, example, commodity code/title (+ hot/in demand).
+* ``tools`` / ``technology`` - code, example, commodity code/title (+ hot/in demand); the
+  item id (``ksa.onet.ids.tool_item_id``) is computed when a profile is read.
 * ``alternate_titles`` - code, alternate title, short title.
 """
 
@@ -67,20 +68,20 @@ CREATE TABLE IF NOT EXISTS ratings (
     release TEXT NOT NULL, code TEXT NOT NULL, domain TEXT NOT NULL, element_id TEXT NOT NULL,
     element_name TEXT NOT NULL, scale TEXT NOT NULL, value REAL, n REAL, standard_error REAL,
     lower_ci REAL, upper_ci REAL, recommend_suppress TEXT NOT NULL, not_relevant TEXT NOT NULL,
-    date TEXT NOT NULL, domain_source TEXT NOT NULL, seq INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS ratings_by_code ON ratings (release, code, domain);
+    date TEXT NOT NULL, domain_source TEXT NOT NULL, seq INTEGER NOT NULL,
+    PRIMARY KEY (release, code, domain, seq)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tools (
-    release TEXT NOT NULL, code TEXT NOT NULL, item_id TEXT NOT NULL, example TEXT NOT NULL,
-    commodity_code TEXT NOT NULL, commodity_title TEXT NOT NULL, seq INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS tools_by_code ON tools (release, code);
+    release TEXT NOT NULL, code TEXT NOT NULL, example TEXT NOT NULL,
+    commodity_code TEXT NOT NULL, commodity_title TEXT NOT NULL, seq INTEGER NOT NULL,
+    PRIMARY KEY (release, code, seq)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS technology (
-    release TEXT NOT NULL, code TEXT NOT NULL, item_id TEXT NOT NULL, example TEXT NOT NULL,
+    release TEXT NOT NULL, code TEXT NOT NULL, example TEXT NOT NULL,
     commodity_code TEXT NOT NULL, commodity_title TEXT NOT NULL, hot_technology TEXT NOT NULL,
-    in_demand TEXT NOT NULL, seq INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS technology_by_code ON technology (release, code);
+    in_demand TEXT NOT NULL, seq INTEGER NOT NULL,
+    PRIMARY KEY (release, code, seq)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS alternate_titles (
     release TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT NOT NULL
 );
@@ -216,20 +217,20 @@ def _release_date(release: Any) -> str | None:
 def _text(frame: pd.DataFrame, column: str) -> list[str]:
     if column not in frame.columns:
         return [""] * len(frame)
-    return frame[column].astype(str).tolist()
+    values: list[str] = frame[column].tolist()  # release tables are all str
+    return values
 
 
 def _stripped(frame: pd.DataFrame, column: str) -> list[str]:
-    if column not in frame.columns:
-        return [""] * len(frame)
-    return frame[column].astype(str).str.strip().tolist()
+    return [v.strip() for v in _text(frame, column)]
 
 
 def _numbers(frame: pd.DataFrame, column: str) -> list[float | None]:
     if column not in frame.columns:
         return [None] * len(frame)
     values = pd.to_numeric(frame[column].replace({"": None, "n/a": None}), errors="coerce")
-    return [None if pd.isna(v) else float(v) for v in values.tolist()]
+    floats: list[float] = values.to_numpy(dtype="float64", na_value=float("nan")).tolist()
+    return [None if v != v else v for v in floats]  # NaN -> NULL
 
 
 def _missing_set(release: Any) -> set[str]:
@@ -409,8 +410,9 @@ class Store:
                 continue
             ids = _stripped(frame, "Element ID")
             names = _text(frame, "Element Name")
-            for eid, ename in zip(ids, names, strict=True):
-                element_domain.setdefault(eid, domain.value)
+            label = domain.value
+            for eid, ename in dict(zip(ids, names, strict=True)).items():
+                element_domain.setdefault(eid, label)
                 element_name.setdefault(eid, ename)
             n = len(frame)
             rows = zip(
@@ -454,24 +456,21 @@ class Store:
                          frame: pd.DataFrame | None) -> int:
         if frame is None:
             return 0
-        from ksa.onet.ids import tool_item_id
-
         n = len(frame)
         codes = _stripped(frame, CODE)
         examples = _text(frame, "Example")
         commodity = _stripped(frame, "Commodity Code")
-        ids = [tool_item_id(domain, c, e) for c, e in zip(commodity, examples, strict=True)]
         if domain is Domain.TOOLS:
             rows: Iterable[tuple[Any, ...]] = zip(
-                [release] * n, codes, ids, examples, commodity,
+                [release] * n, codes, examples, commodity,
                 _text(frame, "Commodity Title"), range(n), strict=True)
-            conn.executemany("INSERT INTO tools VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT INTO tools VALUES (?, ?, ?, ?, ?, ?)", rows)
         else:
             rows = zip(
-                [release] * n, codes, ids, examples, commodity,
+                [release] * n, codes, examples, commodity,
                 _text(frame, "Commodity Title"), _text(frame, "Hot Technology"),
                 _text(frame, "In Demand"), range(n), strict=True)
-            conn.executemany("INSERT INTO technology VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT INTO technology VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         return n
 
 
@@ -620,18 +619,21 @@ class StoredRelease:
 
     def _examples(self, conn: sqlite3.Connection, code: str, domain: Domain,
                   notices: list[str]) -> list[Item]:
+        from ksa.onet.ids import tool_item_id
+
         if domain is Domain.TOOLS:
             rows = conn.execute(
-                "SELECT item_id, example, commodity_code, commodity_title, NULL, NULL FROM tools "
+                "SELECT example, commodity_code, commodity_title, NULL, NULL FROM tools "
                 "WHERE release = ? AND code = ? ORDER BY seq", (self.version, code)).fetchall()
         else:
             rows = conn.execute(
-                "SELECT item_id, example, commodity_code, commodity_title, hot_technology, "
+                "SELECT example, commodity_code, commodity_title, hot_technology, "
                 "in_demand FROM technology WHERE release = ? AND code = ? ORDER BY seq",
                 (self.version, code)).fetchall()
         items: list[Item] = []
         seen: set[str] = set()
-        for item_id, example, commodity, commodity_title, hot, demand in rows:
+        for example, commodity, commodity_title, hot, demand in rows:
+            item_id = tool_item_id(domain, commodity, example)
             if item_id in seen:
                 notices.append(f"{DOMAIN_FILES[domain]} lists {example!r} ({commodity}) twice "
                                f"for {code}; kept once.")

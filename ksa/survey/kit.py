@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -43,7 +44,6 @@ NEEDS_ROWS = 30
 NEED_DOMAINS = ("Knowledge", "Skills", "Tools", "Technology", "Other")
 ORGANIZATION_LABEL = "Organization:"
 RESPONDENT_LABEL = "Respondent:"
-DEFAULT_GENERATED_AT = "1970-01-01T00:00:00Z"
 
 INPUT_FILL = PatternFill(fill_type="solid", start_color="FFF2CC", end_color="FFF2CC")
 HEADER_FILL = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
@@ -213,7 +213,7 @@ def _meta_sheet(
         ("template_version", TEMPLATE_VERSION),
         ("item_ids", ",".join(ids)),
         ("items_sha256", items_checksum(ids)),
-        ("generated_at", generated_at or DEFAULT_GENERATED_AT),
+        ("generated_at", generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
         ("respondent", respondent.organization if respondent else ""),
     )
     for row, (key, value) in enumerate(rows, start=1):

@@ -199,6 +199,8 @@ def _header_row(ws: Worksheet, row: int, section: Section, employers_label: str)
     else:
         third = f"Validated need by Regional {employers_label} (Y/N)"
     headers = [section.first_header, section.second_header, third, EDUCATORS_HEADER, STATUS_HEADER]
+    bold_widths = [w * 0.8 for w in styles.CROSSWALK_WIDTHS.values()]  # bold text runs wider
+    ws.row_dimensions[row].height = row_height(headers, bold_widths)
     for col, text in enumerate(headers, start=1):
         cell = ws.cell(row=row, column=col)
         set_text(cell, text)
@@ -267,7 +269,20 @@ def item_status(tally: Tally | None) -> str:
     return ""
 
 
+def row_height(values: Sequence[object], widths: Sequence[float]) -> float:
+    """Points needed to show every wrapped line: Excel and LibreOffice do not grow rows that
+    openpyxl writes, so the height is estimated from text length and column width."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        text = str(value) if value is not None else ""
+        per_line = max(int(width * 1.15), 1)  # characters per line at the default font
+        needed = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+        lines = max(lines, needed)
+    return min(15.0 * lines + 3, 409.0)  # 409 pt is Excel's maximum row height
+
+
 def _write_row(ws: Worksheet, row: int, values: Sequence[object]) -> None:
+    ws.row_dimensions[row].height = row_height(values, list(styles.CROSSWALK_WIDTHS.values()))
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col)
         if isinstance(value, CellRichText):
