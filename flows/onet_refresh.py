@@ -30,6 +30,7 @@ from ksa.onet.refresh import (
     candidate_versions,
     download,
     probe,
+    release_url,
     verify_archive,
 )
 from ksa.onet.store import Store
@@ -59,8 +60,8 @@ def verify(path: str) -> int:
 
 
 @task(cache_policy=NO_CACHE)
-def load(db: str | None, path: str, version: str) -> str:
-    result = Store(db).load(open_release(path, version=version), activate=False)
+def load(db: str | None, path: str, version: str, url: str) -> str:
+    result = Store(db).load(open_release(path, version=version), activate=False, source=url)
     return result.message
 
 
@@ -114,10 +115,18 @@ def onet_refresh(
     max_bytes: int = DEFAULT_MAX_BYTES,
     retries: int = 2,
     minors_ahead: int = 3,
+    version: str | None = None,
 ) -> dict[str, Any]:
-    """Load the newest O*NET release after the store's active one and publish what changed."""
+    """Load the newest O*NET release after the store's active one and publish what changed.
+
+    ``version`` skips the search and fetches that release (e.g. the first load of a store).
+    """
     logger = get_run_logger()
-    previous, available = find_newer(db, url_pattern, minors_ahead, timeout)
+    if version:
+        previous = Store(db).latest()
+        available = [Candidate(version, release_url(url_pattern, version))]
+    else:
+        previous, available = find_newer(db, url_pattern, minors_ahead, timeout)
     if not available:
         logger.info("No O*NET release newer than %s at %s", previous, url_pattern)
         return {"status": "up-to-date", "active": previous}
@@ -127,7 +136,7 @@ def onet_refresh(
         with tempfile.TemporaryDirectory(prefix="ksa-onet-") as folder:
             archive = fetch(newest.url, folder, max_bytes, timeout, retries)
             verify(archive)
-            logger.info("%s", load(db, archive, newest.version))
+            logger.info("%s", load(db, archive, newest.version, newest.url))
         markdown, data = diff(db, previous, newest.version, panel_codes(panels, codes),
                               importance_delta)
         report = publish(markdown, previous, newest.version, outputs)

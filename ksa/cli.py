@@ -190,30 +190,17 @@ def serve(
     serve_all([str(p) for p in panels or []])
 
 
-def _register_optional(register: str) -> None:
-    """Attach a sub-command module; a module that is not there yet is skipped."""
-    module_name, _, attr = register.partition(":")
-    try:
-        module = __import__(module_name, fromlist=[attr])
-    except ImportError:
-        return
-    target = getattr(module, attr, None)
-    if target is None:
-        return
-    if isinstance(target, typer.Typer):
-        name = module_name.rsplit("_", 1)[-1] if attr == "app" else attr.removesuffix("_app")
-        app.add_typer(target, name=name)
-    else:
-        target(app)
+def _register_subcommands() -> None:
+    """Commands defined next to the library part they drive."""
+    from ksa import cli_match, cli_onet, cli_survey
+
+    cli_survey.register(app)  # survey-kit, validate
+    cli_match.register(app)  # match
+    app.add_typer(cli_onet.app, name="onet")
+    app.add_typer(cli_match.review_app, name="review")
 
 
-for _spec in (
-    "ksa.cli_survey:register",
-    "ksa.cli_onet:app",
-    "ksa.cli_match:register",
-    "ksa.cli_match:review_app",
-):
-    _register_optional(_spec)
+_register_subcommands()
 
 
 def main() -> None:

@@ -16,14 +16,17 @@ import io
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ksa.errors import KsaError
 from ksa.model import Selection
-from ksa.onet import open_release, select_items
-from ksa.panel import Panel, Respondent, read_panel
+from ksa.panel import Respondent, read_panel
+from ksa.pipeline import load_selection
 from ksa.survey import build_kit, kit_filename
 from ksa.survey.kit import FIRST_ITEM_ROW
 from ksa.workbook.save import write_atomic
@@ -68,12 +71,6 @@ NEEDS: tuple[tuple[tuple[str, str, str], ...], ...] = (
     (("GD & T", "Knowledge", "Geometric dimensioning and tolerancing"),),
     (),
 )
-
-
-def load_selection(panel: Panel) -> Selection:
-    profile = open_release(panel.onet_source).profile(panel.soc)
-    return select_items(profile, domains=panel.domains, importance_min=panel.importance_min,
-                        include=panel.include, exclude=panel.exclude)
 
 
 def answers_for(selection: Selection) -> dict[str, tuple[str, ...]]:
@@ -139,6 +136,13 @@ def reproducible_bytes(wb: Workbook) -> bytes:
     return out.getvalue()
 
 
+def _writer(data: bytes) -> Callable[[IO[bytes]], None]:
+    def write(handle: IO[bytes]) -> None:
+        handle.write(data)
+
+    return write
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=REPO / "inputs" / "sample" / "responses")
@@ -152,8 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         fill(wb, n, respondent, selection, answers)
         data = reproducible_bytes(wb)
         path = args.out / kit_filename(panel, respondent, n + 1)
-        written = write_atomic(path, lambda handle, data=data: handle.write(data) and None,
-                               overwrite=args.force)
+        try:
+            written = write_atomic(path, _writer(data), overwrite=args.force)
+        except KsaError as exc:
+            print(f"{exc} (use --force to regenerate the sample)", file=sys.stderr)
+            return 1
         print(written)
     return 0
 

@@ -87,6 +87,7 @@ def test_refresh_flow_cases(prefect_harness: None, tmp_path: Path,
     result = onet_refresh(**common)
     assert result["status"] == "updated" and result["active"] == "29.4"
     assert result["previous"] == "29.3"
+    assert store.releases()[1].source == url + "/db_29_4_text.zip"
     assert store.latest() == "29.4"
     assert [(i.version, i.active) for i in store.releases()] == [("29.3", False), ("29.4", True)]
     report = Path(result["report"])
@@ -103,3 +104,14 @@ def test_refresh_flow_cases(prefect_harness: None, tmp_path: Path,
     dep = deployment()
     assert dep.name == "monthly"
     assert [s.schedule.cron for s in dep.schedules] == ["0 6 1 * *"]
+
+
+def test_codes_come_from_panel_files() -> None:
+    from flows.onet_refresh import panel_codes
+
+    panel = Path(__file__).resolve().parents[1] / "inputs" / "sample" / "panel.toml"
+    if not panel.is_file():
+        pytest.skip("no bundled sample panel")
+    assert panel_codes([str(panel)], ["29-2052.00", "51-9161.00"]) == ["29-2052.00", "51-9161.00"]
+    assert panel_codes([str(panel)], None) == ["51-9161.00"]
+    assert panel_codes(None, None) is None

@@ -250,6 +250,27 @@ def test_empty_store_reports_clearly(store: Store) -> None:
         store.open()
 
 
+SAMPLE = Path(__file__).resolve().parents[1] / "inputs" / "sample" / "onet"
+
+
+@pytest.mark.skipif(not (SAMPLE / "Occupation Data.xlsx").is_file(), reason="no bundled sample")
+def test_bundled_sample_profiles_equal_file_profiles(tmp_path: Path) -> None:
+    release = open_release(SAMPLE)
+    store = Store(tmp_path / "sample.sqlite")
+    result = store.load(release)
+    assert result.status == "loaded" and result.rows["tools"] == 428
+    stored = store.open()
+    assert stored.version == release.version and stored.missing == release.missing
+    codes = ("29-2052.00", "51-4041.00", "51-4121.00", "51-9161.00", "51-4011.00", "11-1011.00")
+    for code in codes:
+        assert stored.profile(code) == release.profile(code), code
+    cnc = stored.profile("51-9161.00")
+    assert {i.domain for i in cnc.items} == {Domain.KNOWLEDGE, Domain.SKILLS, Domain.TOOLS,
+                                             Domain.TECHNOLOGY}
+    assert stored.find("cnc operator", limit=3)[0].code == "51-9161.00"
+
+
+@pytest.mark.slow
 def test_full_excel_release_profiles_match_and_are_fast(shared: Path, tmp_path: Path) -> None:
     release = open_release(shared / "onet" / "db_29_3_excel")
     store = Store(tmp_path / "full.sqlite")
@@ -264,3 +285,17 @@ def test_full_excel_release_profiles_match_and_are_fast(shared: Path, tmp_path: 
         timings.append(time.perf_counter() - start)
     assert sorted(timings)[10] < 0.020
     assert stored.find("cnc operator")[0].code == "51-9161.00"
+
+
+def test_bad_number_is_reported_and_nothing_loaded(mini: Path, store: Store) -> None:
+    knowledge = mini / "Knowledge.txt"
+    lines = knowledge.read_text().splitlines()
+    cells = lines[3].split("\t")
+    cells[4] = "4,5"
+    lines[3] = "\t".join(cells)
+    knowledge.write_text("\n".join(lines) + "\n")
+    with pytest.raises(ReleaseError) as info:
+        store.load(open_release(mini))
+    assert "Data Value" in str(info.value) and info.value.problems[0].value == "4,5"
+    assert info.value.problems[0].cell == "data row 3, Data Value"
+    assert store.releases() == []

@@ -111,3 +111,17 @@ def test_kit_filename_is_safe(tmp_path: Path) -> None:
     name = kit_filename(make_panel(tmp_path), Respondent("../../etc/Ünïcode: *?"), 7)
     assert "/" not in name and "\\" not in name and name.endswith(".xlsx")
     assert name.startswith("cnc-test-survey-07-")
+
+
+def test_xlsafe_helpers() -> None:
+    from openpyxl import Workbook
+
+    from ksa.xlsafe import is_formula_like, safe_text, set_text
+
+    ws = Workbook().active
+    assert ws is not None
+    for value in ("=1+1", "+1", "-1", "@SUM(A1)"):
+        set_text(ws["A1"], value)
+        assert ws["A1"].value == value and ws["A1"].data_type == "s" and is_formula_like(value)
+    assert safe_text(None) == "" and safe_text("a\x00b\x07c\td") == "abc\td"
+    assert safe_text(12) == "12" and not is_formula_like("Lathes")

@@ -163,6 +163,14 @@ def test_appendix_b_unknown_item_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="unknown item 'Mathematics'") as info:
         read_responses(folder, APPENDIX_ITEMS[1:], panel_id="p", soc=SOC)
     assert any(p.cell == "A7" for p in info.value.problems)  # Mathematics row
+    renamed = tuple(
+        Item(i.item_id, i.domain, "Surface grinding machines") if i.name == "Surface grinders" else i
+        for i in APPENDIX_ITEMS
+    )
+    with pytest.raises(InputError) as info:
+        read_responses(folder, renamed, panel_id="p", soc=SOC)
+    assert "unknown item 'Surface grinders'" in info.value.report()
+    assert "closest: 'Surface grinding machines'" in info.value.report()
 
 
 @pytest.mark.parametrize(("text", "counts"), [

@@ -37,7 +37,7 @@ import pandas as pd
 from ksa.errors import KsaError, Problem, ReleaseError
 from ksa.model import Domain, Item, Occupation, Profile
 from ksa.onet.aliases import DOMAIN_FILES
-from ksa.onet.release import DOMAIN_ORDER
+from ksa.onet.release import DOMAIN_ORDER, Release, open_release
 
 log = logging.getLogger("ksa.onet.store")
 
@@ -156,10 +156,19 @@ def release_checksum(release: Any) -> str:
     """sha256 of the archive a release came from, or of its files concatenated in name order."""
     source = getattr(release, "source", None)
     if source is not None and Path(str(source)).is_file():
-        return _file_sha256(Path(str(source)))
+        from ksa.onet.refresh import file_sha256
+
+        return file_sha256(Path(str(source)))
     digest = hashlib.sha256()
+    groups = getattr(release, "file_groups", None)
     files = getattr(release, "files", None)
-    refs: list[Any] = list(files.values()) if isinstance(files, Mapping) else list(files or [])
+    refs: list[Any]
+    if isinstance(groups, Mapping):
+        refs = [ref for group in groups.values() for ref in group]
+    elif isinstance(files, Mapping):
+        refs = list(files.values())
+    else:
+        refs = list(files or [])
     if not refs:
         raise StoreError(f"Release {release.version} lists no files to checksum.")
     for ref in sorted(refs, key=_ref_name):
@@ -180,14 +189,6 @@ def _ref_bytes(ref: Any) -> bytes:
         if isinstance(data, bytes):
             return data
     return Path(str(ref)).read_bytes()
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _release_date(release: Any) -> str | None:
@@ -225,10 +226,22 @@ def _stripped(frame: pd.DataFrame, column: str) -> list[str]:
     return [v.strip() for v in _text(frame, column)]
 
 
-def _numbers(frame: pd.DataFrame, column: str) -> list[float | None]:
+def _numbers(frame: pd.DataFrame, column: str, table: str = "") -> list[float | None]:
+    """A numeric column as floats; empty / ``n/a`` -> NULL; anything else is an error."""
     if column not in frame.columns:
         return [None] * len(frame)
-    values = pd.to_numeric(frame[column].replace({"": None, "n/a": None}), errors="coerce")
+    raw = frame[column].astype(str)
+    text = raw.str.strip()
+    blank = (text == "") | (text == "n/a")
+    values = pd.to_numeric(text.where(~blank, "nan"), errors="coerce")
+    bad = values.isna() & ~blank
+    if bad.any():
+        rows = [int(i) for i in frame.index[bad.to_numpy()][:20]]
+        raise ReleaseError(
+            f"O*NET {table}: {int(bad.sum())} value(s) in column {column!r} are not numbers; "
+            "nothing was loaded.",
+            [Problem("not a number", file=table, cell=f"data row {r + 1}, {column}",
+                     value=str(raw.iloc[r]), hint="re-download the release") for r in rows])
     floats: list[float] = values.to_numpy(dtype="float64", na_value=float("nan")).tolist()
     return [None if v != v else v for v in floats]  # NaN -> NULL
 
@@ -335,8 +348,13 @@ class Store:
     # -- loading ------------------------------------------------------------------------------
 
     def load(self, release: ReleaseSource, *, activate: bool = True,
-             version: str | None = None, sha256: str | None = None) -> LoadResult:
-        """Copy ``release`` into the store in one transaction (idempotent by checksum)."""
+             version: str | None = None, sha256: str | None = None,
+             source: str | None = None) -> LoadResult:
+        """Copy ``release`` into the store in one transaction (idempotent by checksum).
+
+        ``activate`` makes it the active release in the same transaction; ``version``,
+        ``sha256`` and ``source`` (e.g. the download URL) override what the release says.
+        """
         started = datetime.now(UTC)
         clock = _Clock()
         name = version or release.version
@@ -362,9 +380,9 @@ class Store:
                     "INSERT INTO releases (version, edition, release_date, source, sha256, "
                     "loaded_at, active, missing) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
                     (name, str(getattr(release, "edition", "") or ""), _release_date(release),
-                     str(getattr(release, "source", "") or ""), checksum,
+                     source or str(getattr(release, "source", "") or ""), checksum,
                      started.isoformat(timespec="seconds"),
-                     "\n".join(sorted(_missing_set(release)))))
+                     "\n".join(str(m) for m in getattr(release, "missing", ()) or ())))
                 if activate:
                     conn.execute("UPDATE releases SET active = (version = ?)", (name,))
                 conn.execute("COMMIT")
@@ -417,9 +435,10 @@ class Store:
             n = len(frame)
             rows = zip(
                 [release] * n, _stripped(frame, CODE), [domain.value] * n, ids, names,
-                _stripped(frame, "Scale ID"), _numbers(frame, "Data Value"), _numbers(frame, "N"),
-                _numbers(frame, "Standard Error"), _numbers(frame, "Lower CI Bound"),
-                _numbers(frame, "Upper CI Bound"), _text(frame, "Recommend Suppress"),
+                _stripped(frame, "Scale ID"), _numbers(frame, "Data Value", name),
+                _numbers(frame, "N", name), _numbers(frame, "Standard Error", name),
+                _numbers(frame, "Lower CI Bound", name), _numbers(frame, "Upper CI Bound", name),
+                _text(frame, "Recommend Suppress"),
                 _text(frame, "Not Relevant"), _text(frame, "Date"),
                 _text(frame, "Domain Source"), range(n), strict=True)
             conn.executemany(
@@ -727,13 +746,11 @@ class FoundTitle:
     score: float
 
 
-def open_source(source: str, *, store: Store | None = None) -> Any:
+def open_source(source: str, *, store: Store | None = None) -> Release | StoredRelease:
     """``"store:29.3"`` / ``"store:latest"`` -> a ``StoredRelease``; anything else is a path
     handed to ``ksa.onet.open_release``."""
     text = str(source).strip()
     if text.startswith(_STORE_PREFIX):
         version = text[len(_STORE_PREFIX):].strip() or "latest"
         return (store or Store()).open(version)
-    from ksa.onet import open_release  # type: ignore[attr-defined,unused-ignore]
-
     return open_release(text)

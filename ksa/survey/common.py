@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process, utils
+
 from ksa.errors import Problem
 from ksa.model import Answer, CellRef, CountedTally, Issue, Item, Response
 from ksa.survey.answers import UnrecognizedAnswerError, normalize_answer
@@ -40,7 +42,23 @@ class ItemIndex:
         if len(found) > 1:
             ids = ", ".join(item.item_id for item in found)
             return None, f"item name {key!r} is ambiguous (items {ids}); use the item id instead"
-        return None, f"unknown item {key!r}: not among the panel's selected items"
+        hint = self.suggest(key)
+        return None, f"unknown item {key!r}: not among the panel's selected items" + (
+            f" (closest: {hint})" if hint else ""
+        )
+
+    def suggest(self, text: str, limit: int = 3) -> str:
+        """The closest item names, for error messages ("did you mean")."""
+        names = sorted({item.name for item in self.items})
+        found = process.extract(
+            text,
+            names,
+            scorer=fuzz.token_sort_ratio,
+            processor=utils.default_process,
+            score_cutoff=60,
+            limit=limit,
+        )
+        return "; ".join(repr(name) for name, _score, _index in found)
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Untrusted response files as bounded grids of cell values (the readers' common input).
 
 A workbook is read once in openpyxl's read-only mode (cached values, never formulas) with caps on
-rows and columns; a CSV is decoded (utf-8, utf-8-sig, cp1252) and split the same way. Kits are
-re-opened in normal mode only for the one sheet where merged cells and hidden rows matter.
+rows and columns; a CSV is decoded (utf-8, utf-8-sig, cp1252) and split the same way. For kits,
+merged cells and hidden rows of the answer sheet are scanned from its XML part.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ksa.errors import Problem
 
@@ -45,6 +45,7 @@ class SheetGrid:
     hidden: bool = False
     hidden_rows: set[int] = field(default_factory=set)
     merged: list[str] = field(default_factory=list)
+    part: str = ""  # the sheet's XML part inside the .xlsx (for merged cells / hidden rows)
 
     @property
     def display(self) -> str:
@@ -147,25 +148,60 @@ def read_workbook_grids(path: Path) -> list[SheetGrid]:
                 rows.append(row)
             while rows and not rows[-1]:
                 rows.pop()
-            grids.append(SheetGrid(path, ws.title, rows, hidden=ws.sheet_state != "visible"))
+            part = str(getattr(ws, "_worksheet_path", "") or "")
+            grids.append(
+                SheetGrid(path, ws.title, rows, hidden=ws.sheet_state != "visible", part=part)
+            )
     finally:
         wb.close()
     return grids
 
 
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|mergeCell)\b([^>]*)>")
+_ATTR = re.compile(rb"""\b(r|hidden|ref)\s*=\s*["']([^"']*)["']""")
+_CHUNK = 1 << 20
+
+
 def add_layout_details(grid: SheetGrid) -> None:
-    """Merged ranges and hidden rows of one sheet (normal mode; the sheet passed the caps)."""
-    wb = openpyxl.load_workbook(grid.file, read_only=False, data_only=True, keep_links=False)
+    """Merged ranges and hidden rows of one sheet, scanned from its XML part in chunks.
+
+    Only ``<row>`` and ``<mergeCell>`` start tags are looked at (no entity expansion, bounded
+    memory): far cheaper than loading the sheet in openpyxl's normal mode.
+    """
+    if not grid.part:
+        return
+    grid.merged = []
+    grid.hidden_rows = set()
     try:
-        ws = wb[grid.name] if grid.name else None
-        if not isinstance(ws, Worksheet):
-            return
-        grid.merged = [str(r) for r in ws.merged_cells.ranges]
-        grid.hidden_rows = {
-            idx for idx, dim in ws.row_dimensions.items() if dim.hidden and idx <= len(grid.rows)
-        }
-    finally:
-        wb.close()
+        with zipfile.ZipFile(grid.file) as archive, archive.open(grid.part) as handle:
+            carry = b""
+            while True:
+                chunk = handle.read(_CHUNK)
+                data = carry + chunk
+                cut = data.rfind(b">") + 1 if chunk else len(data)
+                for match in _TAG.finditer(data, 0, cut):
+                    attrs = {
+                        k.decode(): v.decode("utf-8", "replace")
+                        for k, v in _ATTR.findall(match.group(2))
+                    }
+                    if match.group(1) == b"row":
+                        if attrs.get("hidden") in ("1", "true") and attrs.get("r", "").isdigit():
+                            index = int(attrs["r"])
+                            if 0 < index <= len(grid.rows):
+                                grid.hidden_rows.add(index)
+                    elif attrs.get("ref"):
+                        grid.merged.append(attrs["ref"])
+                if not chunk:
+                    break
+                carry = data[cut:]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise GridError(
+            Problem(
+                f"cannot read the layout of sheet {grid.name!r} ({type(exc).__name__}: {exc})",
+                file=grid.file.name,
+                sheet=grid.name,
+            )
+        ) from exc
 
 
 def read_csv_grid(path: Path, encoding: str | None = None) -> SheetGrid:

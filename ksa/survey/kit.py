@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ksa.model import Selection
 from ksa.panel import Panel, Respondent
+from ksa.workbook.layout import print_landscape, row_height
 from ksa.workbook.save import save_workbook
 from ksa.xlsafe import set_text
 
@@ -49,6 +50,8 @@ INPUT_FILL = PatternFill(fill_type="solid", start_color="FFF2CC", end_color="FFF
 HEADER_FILL = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
 _WIDTHS = {"A": 14, "B": 12, "C": 30, "D": 60, "E": 13, "F": 32, "G": 32}
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_NO_WRAP = Alignment(wrap_text=False, vertical="top")
+_ID_FONT = Font(size=8, color="595959")
 _UNLOCKED = Protection(locked=False)
 
 
@@ -114,10 +117,13 @@ def _survey_sheet(
     last_row = HEADER_ROW + len(selection.items)
     for row, item in enumerate(selection.items, start=FIRST_ITEM_ROW):
         values = (item.item_id, item.domain.label, item.name, item.description)
+        ws.row_dimensions[row].height = row_height(values[1:], list(_WIDTHS.values())[1:])
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col)
             set_text(cell, value)
             cell.alignment = _WRAP
+        ws.cell(row=row, column=1).alignment = _NO_WRAP  # a machine id: clipped, never wrapped
+        ws.cell(row=row, column=1).font = _ID_FONT
         for col in (5, 6, 7):
             cell = ws.cell(row=row, column=col)
             cell.protection = _UNLOCKED
@@ -140,6 +146,7 @@ def _survey_sheet(
     for letter, width in _WIDTHS.items():
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = f"A{FIRST_ITEM_ROW}"
+    print_landscape(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     ws.protection.sheet = True
     ws.protection.formatRows = False
     ws.protection.formatColumns = False

@@ -132,6 +132,37 @@ def _labelled_value(
     return None
 
 
+def _organization(
+    grid: SheetGrid,
+    found: tuple[str, int, int],
+    meta: dict[str, str] | None,
+    result: ReadResult,
+) -> str:
+    """The organization typed beside the label; blank -> the kit's intended respondent (info)
+    or a problem naming the cell to fill."""
+    org_name, org_row, org_col = found
+    if not org_name and meta and meta.get("respondent"):
+        org_name = meta["respondent"]
+        result.issues.append(
+            grid_issue(
+                grid,
+                f"organization cell is blank; using the kit's intended respondent {org_name!r}",
+                grid.ref(org_row, org_col),
+                "info",
+            )
+        )
+    if not org_name:
+        result.problems.append(
+            grid.problem(
+                "the organization is blank: every response must name its organization",
+                org_row,
+                org_col,
+                hint=f"type the organization's name in cell {grid.ref(org_row, org_col)}",
+            )
+        )
+    return org_name
+
+
 def read_kit(grids: list[SheetGrid], index: ItemIndex, *, panel_id: str, soc: str) -> ReadResult:
     result = ReadResult()
     found = find_kit_sheet(grids)
@@ -153,6 +184,7 @@ def read_kit(grids: list[SheetGrid], index: ItemIndex, *, panel_id: str, soc: st
 
     organization = _labelled_value(grid, "organization")
     person = _labelled_value(grid, "respondent")
+    org_name = ""
     if organization is None:
         result.problems.append(
             grid.problem(
@@ -160,27 +192,8 @@ def read_kit(grids: list[SheetGrid], index: ItemIndex, *, panel_id: str, soc: st
                 hint="restore the 'Organization:' label and type the organization's name beside it",
             )
         )
-        return result
-    org_name, org_row, org_col = organization
-    if not org_name and meta and meta.get("respondent"):
-        org_name = meta["respondent"]
-        result.issues.append(
-            grid_issue(
-                grid,
-                f"organization cell is blank; using the kit's intended respondent {org_name!r}",
-                grid.ref(org_row, org_col),
-                "info",
-            )
-        )
-    if not org_name:
-        result.problems.append(
-            grid.problem(
-                "the organization is blank: every response must name its organization",
-                org_row,
-                org_col,
-                hint=f"type the organization's name in cell {grid.ref(org_row, org_col)}",
-            )
-        )
+    else:
+        org_name = _organization(grid, organization, meta, result)
 
     id_col = match_header(headers, ID_HEADERS)
     name_col = match_header(headers, NAME_HEADERS)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles.colors import Color
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ksa.model import (
@@ -22,6 +21,7 @@ from ksa.model import (
     Tally,
 )
 from ksa.workbook import styles
+from ksa.workbook.layout import print_landscape, row_height
 from ksa.xlsafe import safe_text, set_text
 
 EDUCATORS_HEADER = "Skills and Competencies Provided by Regional Educators (School Name, Grade Level, Course Title)"
@@ -139,11 +139,7 @@ def write_crosswalk_sheet(ws: Worksheet, crosswalk: Crosswalk) -> None:
         ws.column_dimensions[letter].width = width
     if first_table_row:
         ws.freeze_panes = f"A{first_table_row}"
-    ws.print_options.gridLines = True
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    print_landscape(ws)
 
 
 def _title_block(ws: Worksheet, crosswalk: Crosswalk) -> int:
@@ -267,18 +263,6 @@ def item_status(tally: Tally | None) -> str:
     if tally.answered == 0:
         return "No answers"
     return ""
-
-
-def row_height(values: Sequence[object], widths: Sequence[float]) -> float:
-    """Points needed to show every wrapped line: Excel and LibreOffice do not grow rows that
-    openpyxl writes, so the height is estimated from text length and column width."""
-    lines = 1
-    for value, width in zip(values, widths, strict=False):
-        text = str(value) if value is not None else ""
-        per_line = max(int(width * 1.15), 1)  # characters per line at the default font
-        needed = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
-        lines = max(lines, needed)
-    return min(15.0 * lines + 3, 409.0)  # 409 pt is Excel's maximum row height
 
 
 def _write_row(ws: Worksheet, row: int, values: Sequence[object]) -> None:

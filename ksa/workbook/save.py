@@ -32,6 +32,7 @@ def write_atomic(
         )
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
@@ -53,6 +54,12 @@ def write_atomic(
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path.resolve()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def save_workbook(workbook: Workbook, path: Path, *, overwrite: bool = False) -> Path:
