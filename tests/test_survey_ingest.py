@@ -53,10 +53,17 @@ def test_reads_filled_kits(tmp_path: Path) -> None:
     second = bundle.responses[1]
     answer = next(a for a in second.answers if a.item_id == "2.C.1.d")
     assert answer.answer is Answer.YES and answer.source is not None
-    assert (answer.source.file, answer.source.sheet, answer.source.cell) == ("kit-2.xlsx", "Survey", "E9")
+    assert (answer.source.file, answer.source.sheet, answer.source.cell) == (
+        "kit-2.xlsx",
+        "Survey",
+        "E9",
+    )
     result = tally_items(ITEMS, bundle.responses, threshold=Fraction(4, 5))
     assert {k for k, t in result.tallies.items() if t.flagged} == {
-        "2.C.4.c", "T:23151806:5-axis", "T:23151806:8-axis"}
+        "2.C.4.c",
+        "T:23151806:5-axis",
+        "T:23151806:8-axis",
+    }
 
 
 def test_glob_source_and_empty_folder(tmp_path: Path) -> None:
@@ -73,16 +80,22 @@ def test_glob_source_and_empty_folder(tmp_path: Path) -> None:
 
 def test_bad_values_all_reported_with_file_and_cell(tmp_path: Path) -> None:
     folder = write_filled_kits(tmp_path)
-    for name, cell, value in (("kit-2.xlsx", "E8", "maybe"), ("kit-4.xlsx", "E10", "?"),
-                              ("kit-4.xlsx", "E11", 7)):
+    for name, cell, value in (
+        ("kit-2.xlsx", "E8", "maybe"),
+        ("kit-4.xlsx", "E10", "?"),
+        ("kit-4.xlsx", "E11", 7),
+    ):
         wb, ws = survey(folder / name)
         ws[cell] = value
         wb.save(folder / name)
     with pytest.raises(BadAnswerError) as info:
         read(folder)
     problems = {(p.file, p.sheet, p.cell, p.value) for p in info.value.problems}
-    assert problems == {("kit-2.xlsx", "Survey", "E8", "maybe"), ("kit-4.xlsx", "Survey", "E10", "?"),
-                        ("kit-4.xlsx", "Survey", "E11", 7)}
+    assert problems == {
+        ("kit-2.xlsx", "Survey", "E8", "maybe"),
+        ("kit-4.xlsx", "Survey", "E10", "?"),
+        ("kit-4.xlsx", "Survey", "E11", 7),
+    }
     assert "kit-2.xlsx, sheet 'Survey', cell E8" in info.value.report()
     lenient = read(folder, lenient=True)
     assert sum("excluded" in i.message for i in lenient.issues) == 3
@@ -106,7 +119,9 @@ def test_kit_for_another_panel_or_occupation(tmp_path: Path) -> None:
     wb.save(tmp_path / "r" / "foreign.xlsx")
     with pytest.raises(InputError, match="made for panel 'other-panel'"):
         read(tmp_path / "r")
-    with pytest.raises(InputError, match=re.escape("made for occupation '51-9161.00', not '51-4121.00'")):
+    with pytest.raises(
+        InputError, match=re.escape("made for occupation '51-9161.00', not '51-4121.00'")
+    ):
         read_responses(tmp_path / "r", ITEMS, panel_id="other-panel", soc="51-4121.00")
 
 
@@ -115,7 +130,9 @@ def test_duplicate_respondent_and_prefer(tmp_path: Path) -> None:
     wb, ws = survey(folder / "kit-2.xlsx")
     ws["B4"] = " front range  PRECISION "
     wb.save(folder / "kit-6.xlsx")
-    with pytest.raises(InputError, match=re.escape("appears more than once: kit-1.xlsx and kit-6.xlsx")):
+    with pytest.raises(
+        InputError, match=re.escape("appears more than once: kit-1.xlsx and kit-6.xlsx")
+    ):
         read(folder)
     bundle = read(folder, prefer={"Front Range Precision": "kit-6.xlsx"})
     assert len(bundle.responses) == 5
@@ -136,7 +153,9 @@ def test_unknown_item_and_missing_item(tmp_path: Path) -> None:
     ws.delete_rows(9)
     wb.save(folder / "kit-3.xlsx")
     bundle = read(folder)
-    assert any("missing from the kit" in i.message and "2.C.1.d" in i.message for i in bundle.issues)
+    assert any(
+        "missing from the kit" in i.message and "2.C.1.d" in i.message for i in bundle.issues
+    )
     tally = tally_items(ITEMS, bundle.responses, threshold=Fraction(4, 5)).tallies["2.C.1.d"]
     assert (tally.yes, tally.unanswered) == (4, 1)
 
@@ -161,9 +180,13 @@ def test_formula_cached_value_and_hidden_rows(tmp_path: Path) -> None:
     first = bundle.responses[0]
     assert next(a for a in first.answers if a.item_id == "2.C.4.a").answer is None
     assert any("hidden row" in i.message and "10" in i.message for i in bundle.issues)
+    unsaved = [i for i in bundle.issues if "formula without a saved result" in i.message]
+    assert len(unsaved) == 1 and "kit-1.xlsx" in unsaved[0].where and "E8" in unsaved[0].where
     _patch_cached_value(folder / "kit-1.xlsx", "E8", "N")
-    first = read(folder).responses[0]
+    patched = read(folder)
+    first = patched.responses[0]
     assert next(a for a in first.answers if a.item_id == "2.C.4.a").answer is Answer.NO
+    assert not any("formula without" in i.message for i in patched.issues)
 
 
 def _patch_cached_value(path: Path, ref: str, value: str) -> None:
@@ -175,8 +198,11 @@ def _patch_cached_value(path: Path, ref: str, value: str) -> None:
         entries = {n: zin.read(n) for n in zin.namelist()}
     sheet = "xl/worksheets/sheet1.xml"
     xml = entries[sheet].decode()
-    xml, count = re.subn(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?</c>',
-                         rf'<c r="{ref}"\1 t="str"><f>\2</f><v>{value}</v></c>', xml)
+    xml, count = re.subn(
+        rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?</c>',
+        rf'<c r="{ref}"\1 t="str"><f>\2</f><v>{value}</v></c>',
+        xml,
+    )
     assert count == 1, xml[:500]
     entries[sheet] = xml.encode()
     with zipfile.ZipFile(path, "w") as zout:
@@ -210,7 +236,8 @@ def test_edited_layout_still_reads(tmp_path: Path) -> None:
     fourth = next(r for r in bundle.responses if r.source == "kit-4.xlsx")
     assert fourth.respondent == ORGS[3]
     assert [a.answer.value if a.answer else None for a in fourth.answers] == [
-        ANSWERS[i.item_id][3].upper()[:1] if ANSWERS[i.item_id][3] != "x" else "Y" for i in ITEMS]
+        ANSWERS[i.item_id][3].upper()[:1] if ANSWERS[i.item_id][3] != "x" else "Y" for i in ITEMS
+    ]
     assert any("_ksa_meta" in i.message for i in bundle.issues)
 
 
@@ -228,3 +255,24 @@ def test_not_a_survey_among_good_files(tmp_path: Path) -> None:
     report = info.value.report()
     assert "budget.xlsx" in report and "not a survey in any known layout" in report
     assert "broken.xlsx" in report and "maybe" in report  # the other files' problems too
+
+
+@pytest.mark.parametrize("chunk", [7, 61, 1 << 20])
+def test_layout_scan_is_chunk_size_independent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    from ksa.survey import grid as grid_module
+
+    folder = write_filled_kits(tmp_path)
+    wb, ws = survey(folder / "kit-1.xlsx")
+    ws["E8"] = "=1+1"
+    ws["E12"] = "=0"
+    ws.row_dimensions[10].hidden = True
+    wb.save(folder / "kit-1.xlsx")
+    monkeypatch.setattr(grid_module, "_CHUNK", chunk)
+    sheet = next(
+        g for g in grid_module.read_workbook_grids(folder / "kit-1.xlsx") if g.name == "Survey"
+    )
+    grid_module.add_layout_details(sheet)
+    assert sheet.formula_cells == {"E8", "E12"}
+    assert sheet.hidden_rows == {10}

@@ -86,6 +86,15 @@ def read_answer(
 ) -> tuple[Answer | None, bool]:
     """(answer, ok). A bad value is recorded in ``result.bad_answers`` and gives (None, False)."""
     value = grid.value(row, col)
+    if value is None and grid.ref(row, col) in grid.formula_cells:
+        result.issues.append(
+            grid_issue(
+                grid,
+                "a formula without a saved result counts as not answered; open the file in "
+                "Excel or LibreOffice and save it to store the result, or type Y or N",
+                f"cell {grid.ref(row, col)}",
+            )
+        )
     try:
         return normalize_answer(value), True
     except UnrecognizedAnswerError:

@@ -45,6 +45,7 @@ class SheetGrid:
     hidden: bool = False
     hidden_rows: set[int] = field(default_factory=set)
     merged: list[str] = field(default_factory=list)
+    formula_cells: set[str] = field(default_factory=set)  # cells holding a formula (e.g. "E10")
     part: str = ""  # the sheet's XML part inside the .xlsx (for merged cells / hidden rows)
 
     @property
@@ -159,11 +160,15 @@ def read_workbook_grids(path: Path) -> list[SheetGrid]:
 
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|mergeCell)\b([^>]*)>")
 _ATTR = re.compile(rb"""\b(r|hidden|ref)\s*=\s*["']([^"']*)["']""")
+# a cell start tag directly followed by a formula: <c r="E10" ...><f>...
+_FORMULA = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br\s*=\s*["']([A-Z]{1,3}[0-9]{1,7})["'][^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?f\b"""
+)
 _CHUNK = 1 << 20
 
 
 def add_layout_details(grid: SheetGrid) -> None:
-    """Merged ranges and hidden rows of one sheet, scanned from its XML part in chunks.
+    """Merged ranges, hidden rows and formula cells of one sheet, scanned from its XML part.
 
     Only ``<row>`` and ``<mergeCell>`` start tags are looked at (no entity expansion, bounded
     memory): far cheaper than loading the sheet in openpyxl's normal mode.
@@ -172,6 +177,7 @@ def add_layout_details(grid: SheetGrid) -> None:
         return
     grid.merged = []
     grid.hidden_rows = set()
+    grid.formula_cells = set()
     try:
         with zipfile.ZipFile(grid.file) as archive, archive.open(grid.part) as handle:
             carry = b""
@@ -179,6 +185,13 @@ def add_layout_details(grid: SheetGrid) -> None:
                 chunk = handle.read(_CHUNK)
                 data = carry + chunk
                 cut = data.rfind(b">") + 1 if chunk else len(data)
+                if chunk:  # the last cell may be unfinished: scan it with the next chunk
+                    start = max(data.rfind(b"<c ", 0, cut), data.rfind(b"<c>", 0, cut))
+                    if start >= 0:
+                        cut = start
+                grid.formula_cells.update(
+                    m.group(1).decode() for m in _FORMULA.finditer(data, 0, cut)
+                )
                 for match in _TAG.finditer(data, 0, cut):
                     attrs = {
                         k.decode(): v.decode("utf-8", "replace")
