@@ -13,6 +13,9 @@ Run: ``.venv/bin/python benchmarks/onet_load.py [--shared PATH]``. Needs ``../sh
 * Profile fetch from the store: median of 50 calls. Target: < 20 ms.
 * Peak memory: ru_maxrss of this process after our loads (before the pandas baselines).
 
+The text reads take about 0.1 s, so besides the first read (inside the load) the best of five
+alternating runs of ours and plain ``read_csv`` is printed.
+
 Both the reader alone and reader + store load are printed, so the cost of each is visible.
 """
 
@@ -77,6 +80,11 @@ def render_text(excel: Path, name: str, dest: Path) -> int:
     return len(rows) - 1
 
 
+def our_read(source: Path, tables: tuple[str, ...]) -> float:
+    """Seconds to open the release and read ``tables`` (a fresh release: nothing cached)."""
+    return timed(lambda: [open_release(source, version="29.3").table(t) for t in tables])[0]
+
+
 def our_load(source: Path, tables: tuple[str, ...], db: Path) -> tuple[float, float, int]:
     """(reader seconds, reader + store seconds, rows)."""
     release = open_release(source, version="29.3")
@@ -128,7 +136,11 @@ def main() -> int:
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
         px = pandas_excel(excel, EXCEL_TABLES)
-        pt = pandas_text(text, TEXT_TABLES)
+        # the text reads take ~0.1 s: best of 5, alternating, so one hiccup does not decide
+        t_best = pt = float("inf")
+        for _ in range(5):
+            t_best = min(t_best, our_read(text, TEXT_TABLES))
+            pt = min(pt, pandas_text(text, TEXT_TABLES))
 
     print(f"O*NET 29.3 load benchmark (python {sys.version.split()[0]}, pandas {pd.__version__})")
     print(f"{'':34}{'ours':>9}{'pandas':>9}{'speed-up':>10}  target")
@@ -136,8 +148,10 @@ def main() -> int:
           f">= 3x   ({x_rows:,} rows, {len(EXCEL_TABLES)} files)")
     print(f"{'Excel, reader + store load':34}{x_total:>8.2f}s{px:>8.2f}s{px / x_total:>9.1f}x  "
           ">= 3x")
-    print(f"{'Text, reader only':34}{t_read:>8.2f}s{pt:>8.2f}s{pt / t_read:>9.2f}x  "
+    print(f"{'Text, reader only (first read)':34}{t_read:>8.3f}s{pt:>8.3f}s{pt / t_read:>9.2f}x  "
           f">= 0.67x ({t_rows:,} rows, {len(TEXT_TABLES)} files)")
+    print(f"{'Text, reader only (best of 5)':34}{t_best:>8.3f}s{pt:>8.3f}s{pt / t_best:>9.2f}x  "
+          ">= 0.67x")
     print(f"{'Text, reader + store load':34}{t_total:>8.2f}s{pt:>8.2f}s{pt / t_total:>9.2f}x  "
           ">= 0.67x")
     print(f"{'profile fetch from store (median/50)':34}{profile_ms:>8.2f}ms{'':>19}  < 20 ms")

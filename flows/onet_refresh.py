@@ -26,13 +26,13 @@ from ksa.onet.refresh import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
     DEFAULT_URL_PATTERN,
+    KNOWN_LATEST,
     Candidate,
-    candidate_versions,
     download,
-    probe,
     release_url,
     verify_archive,
 )
+from ksa.onet.refresh import find_newer as find_newer_releases
 from ksa.onet.store import Store
 from ksa.workbook.save import save_text
 
@@ -42,10 +42,11 @@ class RefreshFailed(KsaError):
 
 
 @task(cache_policy=NO_CACHE)
-def find_newer(db: str | None, url_pattern: str, minors_ahead: int,
-               timeout: float) -> tuple[str | None, list[Candidate]]:
+def find_newer(db: str | None, url_pattern: str, minors_ahead: int, timeout: float,
+               start_version: str) -> tuple[str | None, list[Candidate]]:
     latest = Store(db).latest()
-    return latest, probe(candidate_versions(latest, minors_ahead), url_pattern, timeout=timeout)
+    return latest, find_newer_releases(latest, url_pattern, start=start_version,
+                                       minors_ahead=minors_ahead, timeout=timeout)
 
 
 @task(cache_policy=NO_CACHE)  # download() retries transient failures itself
@@ -116,17 +117,25 @@ def onet_refresh(
     retries: int = 2,
     minors_ahead: int = 3,
     version: str | None = None,
+    start_version: str = KNOWN_LATEST,
 ) -> dict[str, Any]:
     """Load the newest O*NET release after the store's active one and publish what changed.
 
-    ``version`` skips the search and fetches that release (e.g. the first load of a store).
+    ``version`` skips the search and fetches that release. An empty store looks for
+    ``start_version`` (default: the newest release known when this was written) and the
+    releases after it; finding none there fails the run with a message naming ``version``.
     """
     logger = get_run_logger()
     if version:
         previous = Store(db).latest()
         available = [Candidate(version, release_url(url_pattern, version))]
     else:
-        previous, available = find_newer(db, url_pattern, minors_ahead, timeout)
+        previous, available = find_newer(db, url_pattern, minors_ahead, timeout, start_version)
+    if not available and previous is None:
+        raise RefreshFailed(
+            f"The O*NET store is empty and no release {start_version} or newer was found at "
+            f"{url_pattern}. Run the refresh with version= (e.g. version='29.3') or an earlier "
+            "start_version=, or load a release with `ksa onet load SOURCE`.")
     if not available:
         logger.info("No O*NET release newer than %s at %s", previous, url_pattern)
         return {"status": "up-to-date", "active": previous}
@@ -150,9 +159,15 @@ def onet_refresh(
             "report": report, "diff": data}
 
 
-def deployment() -> Any:
-    """The monthly schedule (06:00 UTC on the 1st) for ``ksa serve``."""
-    return onet_refresh.to_deployment(name="monthly", cron="0 6 1 * *")
+#: The refresh schedule: 06:00 UTC on the 1st of every month.
+MONTHLY_CRON = "0 6 1 * *"
+
+
+def deployment(panels: list[str] | None = None) -> Any:
+    """The monthly refresh deployment for ``ksa serve``; ``panels`` (panel files) become its
+    ``panels`` parameter, so each run diffs the occupations those panels use."""
+    parameters = {"panels": list(panels)} if panels else None
+    return onet_refresh.to_deployment(name="monthly", cron=MONTHLY_CRON, parameters=parameters)
 
 
 if __name__ == "__main__":

@@ -71,12 +71,20 @@ def load(
     inactive: Annotated[bool, typer.Option(
         "--inactive", help="Load without making it the active release.")] = False,
 ) -> None:
-    """Load a release into the store (one transaction; the same content twice is a no-op)."""
+    """Load a release into the store (one transaction; the same content twice is a no-op).
+
+    A release missing some domain files is loaded without them (stderr says which); one that
+    is not a release, is truncated or corrupt, or holds nothing usable exits with status 1 and
+    leaves the store as it was.
+    """
     from ksa.onet import open_release
 
     with _errors():
         store = _store(db)
-        result = store.load(open_release(source, version=version), activate=not inactive)
+        release = open_release(source, version=version)
+        result = store.load(release, activate=not inactive)
+        for notice in release.notices:
+            _err(f"notice: {notice}")
         _err(result.message)
         typer.echo(result.version)
 

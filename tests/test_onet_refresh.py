@@ -21,6 +21,7 @@ from ksa.onet.refresh import (
     download,
     extract_archive,
     file_sha256,
+    find_newer,
     probe,
     release_url,
     verify_archive,
@@ -109,7 +110,8 @@ PATTERN = "/db_{major}_{minor}_text.zip"
 def test_candidates_and_urls() -> None:
     assert candidate_versions("29.3") == ["29.4", "29.5", "29.6", "30.0"]
     assert candidate_versions("29.3", minors_ahead=1) == ["29.4", "30.0"]
-    assert candidate_versions(None) == ["29.0"]
+    assert candidate_versions(None) == ["30.1", "30.2", "30.3", "30.4", "31.0"]  # KNOWN_LATEST
+    assert candidate_versions(None, 1, first="29.3") == ["29.3", "29.4", "30.0"]
     assert release_url("https://x/db_{major}_{minor}_text.zip", "30.1") == \
         "https://x/db_30_1_text.zip"
     with pytest.raises(Exception, match="Not an O\\*NET release version"):
@@ -124,6 +126,21 @@ def test_probe_lists_existing_versions(serve: tuple[str, type[ReleaseServer]]) -
     assert [(c.version, c.url) for c in found] == [
         ("29.5", url + "/db_29_5_text.zip"), ("30.0", url + "/db_30_0_text.zip")]
     assert probe(["31.0"], url + PATTERN) == []
+
+
+def test_find_newer_walks_on_from_what_it_finds(
+        serve: tuple[str, type[ReleaseServer]]) -> None:
+    url, handler = serve
+    for version in ("29.4", "30.0", "30.2", "31.0"):
+        major, minor = version.split(".")
+        handler.files[f"/db_{major}_{minor}_text.zip"] = b"x"
+    found = find_newer("29.3", url + PATTERN)
+    assert [c.version for c in found] == ["29.4", "30.0", "30.2", "31.0"]
+    assert found[-1].url == url + "/db_31_0_text.zip"
+    # an empty store starts at start= (the release itself counts)
+    assert [c.version for c in find_newer(None, url + PATTERN, start="30.2")] == ["30.2", "31.0"]
+    assert find_newer("31.0", url + PATTERN) == []
+    assert find_newer(None, url + PATTERN, start="32.0") == []
 
 
 def test_download_verify_extract(tmp_path: Path, serve: tuple[str, type[ReleaseServer]]) -> None:

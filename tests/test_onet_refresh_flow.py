@@ -106,6 +106,34 @@ def test_refresh_flow_cases(prefect_harness: None, tmp_path: Path,
     assert [s.schedule.cron for s in dep.schedules] == ["0 6 1 * *"]
 
 
+def test_first_run_on_an_empty_store(prefect_harness: None, tmp_path: Path,
+                                     served: tuple[str, type[ReleaseServer], Store]) -> None:
+    """An empty store: nothing at start_version or after -> a failed run that says to pass
+    version=; version= loads that release; start_version= finds it by probing."""
+    from flows.onet_refresh import onet_refresh
+
+    url, handler, _ = served
+    handler.files["/db_29_4_text.zip"] = _good_zip(tmp_path)
+    common = {"url_pattern": url + PATTERN, "outputs": str(tmp_path / "out"), "retries": 0}
+
+    empty = Store(tmp_path / "empty.sqlite")
+    message = _failure(onet_refresh(db=str(empty.path), **common, return_state=True))
+    assert "store is empty" in message and "30.1 or newer" in message and "version=" in message
+    assert empty.releases() == []
+
+    first = Store(tmp_path / "first.sqlite")
+    result = onet_refresh(db=str(first.path), version="29.4", **common)
+    assert (result["status"], result["active"], result["previous"]) == ("updated", "29.4", None)
+    assert "No earlier release" in Path(result["report"]).read_text()
+    assert [(i.version, i.active) for i in first.releases()] == [("29.4", True)]
+    assert first.releases()[0].source == url + "/db_29_4_text.zip"
+
+    probed = Store(tmp_path / "probed.sqlite")
+    result = onet_refresh(db=str(probed.path), start_version="29.3", **common)
+    assert (result["status"], result["active"]) == ("updated", "29.4")
+    assert probed.latest() == "29.4"
+
+
 def test_codes_come_from_panel_files() -> None:
     from flows.onet_refresh import panel_codes
 

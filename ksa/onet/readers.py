@@ -4,22 +4,27 @@ DataFrame of strings with canonical columns.
 Text edition: tab-separated, no quoting (a literal ``"`` occurs), CRLF or LF, maybe no final
 newline, utf-8 (cp1252 accepted with a notice), ``n/a`` = missing. Every value stays a string
 (``51-9161.00``, the element name ``None``); the text edition's ``n/a`` becomes ``""``, which is
-what the Excel edition holds in the same cells. Excel edition: first sheet, read with
+what the Excel edition holds in the same cells. Regular files are read by pandas' C parser
+(about as fast as a plain ``read_csv``); a file with a row of the wrong width, a blank line or a
+lone carriage return is read again line by line, which names every bad line. Excel edition: first sheet, read with
 python-calamine; numbers come back as floats and are printed the way the text edition prints
 them (:data:`ksa.onet.aliases.NUMBER_FORMATS`), so both editions give identical tables.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import logging
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 from typing import cast
 
+import numpy as np
 import pandas as pd
 
 from ksa.errors import Problem, ReleaseError
@@ -73,11 +78,12 @@ def _check_member_name(archive: Path, name: str) -> None:
         )
 
 
-def zip_files(archive: Path) -> list[FileRef]:
+def zip_files(archive: Path, ignored: list[str] | None = None) -> list[FileRef]:
     """Table files of a release archive, read directly from the zip (nothing is extracted).
 
     Members may sit in one top folder (``db_29_3_text/Knowledge.txt``): the folder holding
     ``Occupation Data`` is the release root, otherwise the shallowest folder with tables.
+    Table files elsewhere are not read; their names are appended to ``ignored``.
     Refuses members with absolute paths or ``..`` and archives whose members add up to more
     than :data:`MAX_ARCHIVE_BYTES` uncompressed.
     """
@@ -119,11 +125,20 @@ def zip_files(archive: Path) -> list[FileRef]:
     for i in sorted(tables, key=lambda i: i.filename):
         p = PurePosixPath(i.filename)
         if str(p.parent) != root:
+            if ignored is not None:
+                ignored.append(i.filename)
             continue
 
         def read(member: str = i.filename, size: int = i.file_size) -> bytes:
-            with zipfile.ZipFile(archive) as z, z.open(member) as fh:
-                data = fh.read(size + 1)
+            try:
+                with zipfile.ZipFile(archive) as z, z.open(member) as fh:
+                    data = fh.read(size + 1)
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+                raise ReleaseError(
+                    f"Archive member {member} of {archive} cannot be read ({exc}): the archive "
+                    "is corrupt or truncated.",
+                    [Problem(f"corrupt archive member: {exc}", file=f"{archive}!{member}",
+                             hint="download the release again")]) from exc
             if len(data) > size:
                 raise ReleaseError(
                     f"Archive member {member} of {archive} is larger than it declares.",
@@ -160,8 +175,17 @@ def _decode(data: bytes, where: str) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         notice = f"{where} is not valid UTF-8; read as Windows-1252 (cp1252)."
+        try:
+            text = data.decode("cp1252", errors="strict")
+        except UnicodeDecodeError as exc:
+            raise ReleaseError(
+                f"{where} is neither UTF-8 nor Windows-1252 text (byte {exc.start:,}): not an "
+                "O*NET text file, or a corrupt one.",
+                [Problem("undecodable text file", file=where, cell=f"byte {exc.start}",
+                         value=data[exc.start:exc.start + 8].hex(),
+                         hint="re-download the release")]) from exc
         log.warning(notice)
-        return data.decode("cp1252", errors="strict"), notice
+        return text, notice
 
 
 def _bad_file(ref: FileRef, message: str, line: int | None, value: object = None,
@@ -175,16 +199,82 @@ def _bad_file(ref: FileRef, message: str, line: int | None, value: object = None
     )
 
 
+class _Irregular(Exception):
+    """The fast reader met something it does not vouch for (a row of the wrong width, a lone
+    carriage return, a blank line): the line-by-line reader decides and reports."""
+
+
 def parse_text(ref: FileRef, domain: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """Read one tab-separated text-edition file. Returns (table, notices)."""
-    text, notice = _decode(ref.read(), str(ref.location))
+    """Read one tab-separated text-edition file. Returns (table, notices).
+
+    Regular files are read by pandas' C parser (tab, no quoting, every value a string, nothing
+    turned into NaN). A file it cannot vouch for is read again line by line, which reports every
+    row of the wrong width with its line number (or, for a blank last line, reads it as before).
+    """
+    data = ref.read()
+    text, notice = _decode(data, str(ref.location))
+    if notice is not None or data.startswith(b"\xef\xbb\xbf"):
+        data = text.encode("utf-8")  # the C parser reads utf-8 bytes; BOM gone
+    if not text.strip():
+        raise _bad_file(ref, "the file is empty (no header line)", 1)
+    first_line, _, _ = text.partition("\n")
+    header = [c.strip() for c in first_line.rstrip("\r").split("\t")]
+    if len(header) > MAX_COLUMNS:
+        raise _bad_file(ref, f"too large ({len(header)} columns)", 1)
+    try:
+        columns = _fast_columns(data, len(header))
+    except _Irregular as why:
+        log.debug("%s: read line by line (%s)", ref.location, why)
+        columns = _line_columns(ref, text, header)
+    if len(columns[0]) > MAX_ROWS:
+        raise _bad_file(ref, f"too large ({len(header)} columns, more than {MAX_ROWS:,} rows)", 1)
+    frame = _string_frame(header, columns)
+    return _canonicalize(frame, ref, domain), (notice,) if notice else ()
+
+
+def _fast_columns(data: bytes, width: int) -> list[np.ndarray]:
+    """The body of a regular file as one object array of str per column (raises _Irregular).
+
+    A long row makes the C parser fail (or, as the first row, makes an implicit index); a short
+    row is padded with "" at the end, so a file whose last column holds no "" has none, and one
+    that does is checked by counting tabs (every line of a regular file has width - 1)."""
+    if width < 2:
+        raise _Irregular("one column: nothing to count")
+    has_cr = b"\r" in data
+    if has_cr and data.count(b"\r") != data.count(b"\r\n"):
+        raise _Irregular("lone carriage return")
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data), sep="\t", quoting=csv.QUOTE_NONE, dtype=object,
+            keep_default_na=False, na_filter=False, engine="c", header=0,
+            skip_blank_lines=False, lineterminator="\n" if has_cr else None,
+            nrows=MAX_ROWS + 1, encoding="utf-8")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        raise _Irregular(str(exc)) from exc
+    if not isinstance(frame.index, pd.RangeIndex) or frame.shape[1] != width:
+        raise _Irregular("implicit index or header width mismatch")
+    columns = [frame.iloc[:, i].to_numpy(dtype=object) for i in range(width)]
+    if has_cr and len(frame):
+        columns[-1] = _strip_cr(columns[-1])
+    if len(frame) and (columns[-1] == "").any() and (
+            data.count(b"\t") != (len(frame) + 1) * (width - 1)):
+        raise _Irregular("short row or blank line")
+    return columns
+
+
+def _strip_cr(values: np.ndarray) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = [v.rstrip("\r") for v in values]
+    return out
+
+
+def _line_columns(ref: FileRef, text: str, header: list[str]) -> list[np.ndarray]:
+    """Read the body line by line: every row of the wrong width is reported (up to 20) with
+    its line number; a blank last line is ignored."""
     lines = text.replace("\r\n", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # final newline (absent in 30.1 files)
-    if not lines:
-        raise _bad_file(ref, "the file is empty (no header line)", 1)
-    header = [c.strip() for c in lines[0].rstrip("\r").split("\t")]
-    if len(header) > MAX_COLUMNS or len(lines) - 1 > MAX_ROWS:
+    if len(lines) - 1 > MAX_ROWS:
         raise _bad_file(ref, f"too large ({len(header)} columns, {len(lines) - 1} rows)", 1)
     width = len(header)
     rows: list[list[str]] = []
@@ -209,10 +299,27 @@ def parse_text(ref: FileRef, domain: str) -> tuple[pd.DataFrame, tuple[str, ...]
             "truncated or edited.",
             problems,
         )
-    frame = pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(
-        {c: pd.Series(dtype=str) for c in header})
-    frame = frame.replace({aliases.TEXT_MISSING: ""})
-    return _canonicalize(frame, ref, domain), (notice,) if notice else ()
+    columns: list[np.ndarray] = []
+    for i in range(width):
+        column = np.empty(len(rows), dtype=object)
+        column[:] = [row[i] for row in rows]
+        columns.append(column)
+    return columns
+
+
+def _string_frame(header: list[str], columns: list[np.ndarray]) -> pd.DataFrame:
+    """A DataFrame of str columns named ``header`` (duplicates kept for the caller to report);
+    the text edition's ``n/a`` becomes ``""``, as the Excel edition's empty cell."""
+    cleaned: dict[int, np.ndarray] = {}
+    for i, values in enumerate(columns):
+        missing = values == aliases.TEXT_MISSING
+        if missing.any():
+            values = values.copy()
+            values[missing] = ""
+        cleaned[i] = values
+    frame = pd.DataFrame(cleaned, dtype=str)
+    frame.columns = pd.Index(header)
+    return frame
 
 
 def _format_number(column: str, value: float) -> str:
@@ -309,8 +416,10 @@ def _canonicalize(frame: pd.DataFrame, ref: FileRef, domain: str) -> pd.DataFram
             ref, f"header lacks column(s) {', '.join(missing)} (found: "
             f"{', '.join(str(c) for c in frame.columns)})", 1, value=missing)
     if aliases.CODE in frame.columns and len(frame):
-        empty = frame.index[frame[aliases.CODE].str.strip() == ""]
-        if len(empty):
+        codes = frame[aliases.CODE]
+        blank = [c for c in set(codes.tolist()) if not c.strip()]  # ~1,000 distinct codes
+        if blank:
+            empty = frame.index[codes.isin(blank).to_numpy()]
             line = int(empty[0]) + 2
             raise _bad_file(ref, f"{len(empty)} row(s) without an {aliases.CODE}", line)
     return frame.reset_index(drop=True)

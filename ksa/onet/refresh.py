@@ -1,7 +1,8 @@
 """Finding, downloading and verifying a newer O*NET release (pure helpers, no Prefect).
 
-The refresh flow (``flows/onet_refresh.py``) strings these together: ``candidate_versions``
-after the store's latest release, ``probe`` which of them exist at the URL pattern, ``download``
+The refresh flow (``flows/onet_refresh.py``) strings these together: ``find_newer`` probes the
+``candidate_versions`` after the store's latest release (an empty store: from ``KNOWN_LATEST``
+or the flow's ``start_version``) at the URL pattern, ``download``
 the newest (streaming, with a size limit, a stall timeout and retries), ``verify_archive`` (zip
 test, required files present), then load/diff/activate through ``ksa.onet.store``.
 """
@@ -26,6 +27,9 @@ log = logging.getLogger("ksa.onet.refresh")
 DEFAULT_URL_PATTERN = "https://www.onetcenter.org/dl_files/database/db_{major}_{minor}_text.zip"
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024  # the full text edition is ~90 MB zipped
 DEFAULT_TIMEOUT = 60.0
+#: The newest release known when this was written (O*NET 30.1, in ``../shared/onet``): where
+#: the refresh of an empty store starts looking (``start_version`` overrides it).
+KNOWN_LATEST = "30.1"
 
 #: Files a usable release must hold; each group lists the names one file had over the releases.
 REQUIRED_FILES: tuple[tuple[str, ...], ...] = (
@@ -71,14 +75,38 @@ def release_url(pattern: str, version: str) -> str:
 
 
 def candidate_versions(latest: str | None, minors_ahead: int = 3,
-                       first: str = "29.0") -> list[str]:
-    """Versions that could follow ``latest``: the next minors and the next major's ``.0``."""
+                       first: str = KNOWN_LATEST) -> list[str]:
+    """Versions that could follow ``latest``: the next minors and the next major's ``.0``.
+    With no ``latest`` (an empty store): ``first`` and the versions that could follow it."""
     if latest is None:
-        return [first]
+        return [first, *candidate_versions(first, minors_ahead)]
     major, minor = parse_version(latest)
     found = [f"{major}.{minor + step}" for step in range(1, minors_ahead + 1)]
     found.append(f"{major + 1}.0")
     return found
+
+
+def _version_key(candidate: Candidate) -> tuple[int, int]:
+    return parse_version(candidate.version)
+
+
+def find_newer(latest: str | None, pattern: str, *, start: str = KNOWN_LATEST,
+               minors_ahead: int = 3, timeout: float = 15.0, max_rounds: int = 8,
+               transport: httpx.BaseTransport | None = None) -> list[Candidate]:
+    """Every release at the URL pattern after ``latest`` (an empty store: ``start`` and after),
+    oldest first. Walks on from the newest one found, so a store several releases behind
+    catches up in one run; at most ``max_rounds`` rounds of probes."""
+    found: dict[str, Candidate] = {}
+    candidates = candidate_versions(latest, minors_ahead, first=start)
+    for _ in range(max_rounds):
+        fresh = [c for c in probe(candidates, pattern, timeout=timeout, transport=transport)
+                 if c.version not in found]
+        if not fresh:
+            break
+        found.update((c.version, c) for c in fresh)
+        newest = max(found.values(), key=_version_key)
+        candidates = candidate_versions(newest.version, minors_ahead)
+    return sorted(found.values(), key=_version_key)
 
 
 def probe(candidates: Sequence[str], pattern: str, *, timeout: float = 15.0,

@@ -28,6 +28,8 @@ log = logging.getLogger("ksa.onet.release")
 _README_VERSION = re.compile(r"O\*NET\s+(\d{1,2}\.\d{1,2})\s+Database", re.IGNORECASE)
 _NAME_VERSION = re.compile(r"db_(\d{1,2})_(\d{1,2})", re.IGNORECASE)
 _VERSION = re.compile(r"^\d{1,2}\.\d{1,2}$")
+#: pandas >= 3 always copies on write, so a shallow copy of a cached table is a safe copy.
+_COPY_ON_WRITE = int(pd.__version__.split(".", 1)[0]) >= 3
 
 #: The order domains appear in a profile (and in a selection).
 DOMAIN_ORDER: tuple[Domain, ...] = (
@@ -129,8 +131,9 @@ class Release:
     def table(self, domain: str) -> pd.DataFrame:
         """All rows of one domain file (aliases accepted: ``"Software Skills"``), every column a
         string, canonical column names (Excel-only ``Title``/``Scale Name`` dropped; the text
-        edition's ``n/a`` is ``""``). Returns a copy; the release keeps its own."""
-        return self._frame(domain).copy()
+        edition's ``n/a`` is ``""``). Returns a copy (pandas copy-on-write: shallow until the
+        caller changes it); the release keeps its own."""
+        return self._frame(domain).copy(deep=not _COPY_ON_WRITE)
 
     def _rows_for(self, domain: str, code: str) -> pd.DataFrame:
         name = self._domain_name(domain)
@@ -291,10 +294,17 @@ def open_release(source: str | Path, version: str | None = None) -> Release:
     if not path.exists():
         raise ReleaseError(f"O*NET release {path} does not exist.",
                            [Problem("no such file or folder", file=str(path))])
+    ignored: list[str] = []
     if path.is_dir():
         refs = folder_files(path)
     elif zipfile.is_zipfile(path):
-        refs = zip_files(path)
+        refs = zip_files(path, ignored)
+    elif path.suffix.lower() == ".zip":
+        raise ReleaseError(
+            f"{path} is not a readable zip archive: truncated or corrupt (an interrupted "
+            "download?).",
+            [Problem("corrupt or truncated zip archive", file=str(path),
+                     hint="download the release again")])
     else:
         raise ReleaseError(
             f"{path} is neither a folder nor a zip archive of an O*NET release.",
@@ -332,8 +342,13 @@ def open_release(source: str | Path, version: str | None = None) -> Release:
             "(--version 29.3).",
             [Problem("release version unknown", file=str(path), hint="pass --version")])
     release = Release(str(path), chosen_version, edition, chosen, readme)
-    ignored = [r.name for r in tables if r.suffix != suffix]
+    other_edition = [r.name for r in tables if r.suffix != suffix]
+    if other_edition:
+        release._notices.append(f"{path}: ignored {len(other_edition)} file(s) of the other "
+                                f"edition: {', '.join(other_edition)}")
     if ignored:
         release._notices.append(
-            f"{path}: ignored {len(ignored)} file(s) of the other edition: {', '.join(ignored)}")
+            f"{path}: ignored {len(ignored)} table file(s) outside the release folder "
+            f"{str(occupation_refs[0].location).split('!', 1)[-1].rpartition('/')[0] or '(top)'}"
+            f": {', '.join(ignored[:10])}" + (" ..." if len(ignored) > 10 else ""))
     return release

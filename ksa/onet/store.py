@@ -95,6 +95,13 @@ RATED_TABLES: dict[Domain, str] = {d: DOMAIN_FILES[d] for d in DOMAIN_ORDER if d
 
 CODE = "O*NET-SOC Code"
 CONTENT_MODEL = "Content Model Reference"
+
+#: The release tables the store keeps, in load order.
+STORED_TABLES: tuple[str, ...] = (
+    "Occupation Data", CONTENT_MODEL, *RATED_TABLES.values(), "Tools Used",
+    "Technology Skills", "Alternate Titles")
+#: A release is usable when it has Occupation Data and at least one of these item tables.
+ITEM_TABLES: tuple[str, ...] = (*RATED_TABLES.values(), "Tools Used", "Technology Skills")
 _STORE_PREFIX = "store:"
 _README_DATE = re.compile(r"\b([A-Z][a-z]+ \d{4}) Release\b")
 
@@ -137,6 +144,8 @@ class LoadResult:
     rows: dict[str, int]
     seconds: float
     active: bool
+    #: The tables the store keeps (:data:`STORED_TABLES`) that the release lacked.
+    missing: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
@@ -145,8 +154,12 @@ class LoadResult:
                     "nothing to do.")
         total = sum(self.rows.values())
         verb = "Reloaded" if self.status == "replaced" else "Loaded"
-        return (f"{verb} O*NET {self.version}: {total:,} rows in {self.seconds:.1f} s"
+        text = (f"{verb} O*NET {self.version}: {total:,} rows in {self.seconds:.1f} s"
                 + (" (active)." if self.active else " (not active)."))
+        if self.missing:
+            text += (f" The release has no {', '.join(self.missing)} file(s): loaded the rest; "
+                     "profiles cannot include what those files hold.")
+        return text
 
 
 # -- checksums and release facts --------------------------------------------------------------
@@ -390,23 +403,32 @@ class Store:
                 conn.execute("ROLLBACK")
                 raise
         status = "replaced" if row is not None else "loaded"
-        result = LoadResult(name, status, checksum, counts, clock.seconds(), activate)
+        result = LoadResult(name, status, checksum, counts, clock.seconds(), activate,
+                            tuple(t for t in STORED_TABLES if t not in tables))
         log.info("%s", result.message)
         return result
 
     def _prepare(self, release: ReleaseSource) -> dict[str, pd.DataFrame]:
+        """Read every table the store keeps; a release without Occupation Data or without any
+        item table (knowledge, skills, abilities, work activities, tools, technology) is not
+        usable and nothing is loaded."""
         missing = _missing_set(release)
-        names = ["Occupation Data", "Content Model Reference", *RATED_TABLES.values(),
-                 "Tools Used", "Technology Skills", "Alternate Titles"]
         tables: dict[str, pd.DataFrame] = {}
-        for name in names:
+        for name in STORED_TABLES:
             frame = _table(release, name, missing)
             if frame is not None:
                 tables[name] = frame
+        source = str(getattr(release, "source", ""))
         if "Occupation Data" not in tables:
             raise ReleaseError(f"O*NET {release.version} has no Occupation Data; not loaded.",
-                               [Problem("Occupation Data missing", file=str(
-                                   getattr(release, "source", "")))])
+                               [Problem("Occupation Data missing", file=source)])
+        if not any(name in tables for name in ITEM_TABLES):
+            raise ReleaseError(
+                f"O*NET {release.version} at {source} has none of the files "
+                f"{', '.join(ITEM_TABLES)}: nothing usable to load; the store is unchanged.",
+                [Problem(f"missing {name} file", file=source,
+                         hint="use a complete release (the db_XX_Y_text.zip download)")
+                 for name in ITEM_TABLES])
         return tables
 
     def _insert(self, conn: sqlite3.Connection, release: str,
