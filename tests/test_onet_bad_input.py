@@ -40,6 +40,8 @@ def test_folder_that_is_not_a_release(tmp_path: Path, db: Path) -> None:
     (folder / "notes.txt").write_text("hello\n")
     fails(db, folder, "is not an O*NET release", "Occupation Data", "notes.txt")
     assert versions(db) == []
+    write_mini_release(folder / "db_29_3_text")  # one level down: say so
+    fails(db, folder, "It holds db_29_3_text, which looks like a release")
 
 
 def test_missing_domain_file_loads_the_rest_and_says_so(tmp_path: Path, db: Path) -> None:

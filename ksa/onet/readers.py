@@ -228,7 +228,7 @@ def parse_text(ref: FileRef, domain: str) -> tuple[pd.DataFrame, tuple[str, ...]
         columns = _line_columns(ref, text, header)
     if len(columns[0]) > MAX_ROWS:
         raise _bad_file(ref, f"too large ({len(header)} columns, more than {MAX_ROWS:,} rows)", 1)
-    frame = _string_frame(header, columns)
+    frame = _string_frame(header, columns, missing_marker=aliases.TEXT_MISSING.encode() in data)
     return _canonicalize(frame, ref, domain), (notice,) if notice else ()
 
 
@@ -307,11 +307,16 @@ def _line_columns(ref: FileRef, text: str, header: list[str]) -> list[np.ndarray
     return columns
 
 
-def _string_frame(header: list[str], columns: list[np.ndarray]) -> pd.DataFrame:
+def _string_frame(header: list[str], columns: list[np.ndarray], *,
+                  missing_marker: bool = True) -> pd.DataFrame:
     """A DataFrame of str columns named ``header`` (duplicates kept for the caller to report);
-    the text edition's ``n/a`` becomes ``""``, as the Excel edition's empty cell."""
+    the text edition's ``n/a`` becomes ``""``, as the Excel edition's empty cell
+    (``missing_marker=False``: the file has no ``n/a`` anywhere, nothing to look for)."""
     cleaned: dict[int, np.ndarray] = {}
     for i, values in enumerate(columns):
+        if not missing_marker:
+            cleaned[i] = values
+            continue
         missing = values == aliases.TEXT_MISSING
         if missing.any():
             values = values.copy()

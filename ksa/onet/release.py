@@ -287,6 +287,15 @@ def detect_version(source: Path, readme: str | None) -> str | None:
     return None
 
 
+def _release_subfolders(folder: Path) -> list[Path]:
+    """Sub-folders of ``folder`` holding an Occupation Data file (a user pointing one level up)."""
+    try:
+        return sorted(sub for sub in folder.iterdir() if sub.is_dir() and any(
+            (sub / f"Occupation Data{suffix}").is_file() for suffix in (".txt", ".xlsx")))
+    except OSError:
+        return []
+
+
 def open_release(source: str | Path, version: str | None = None) -> Release:
     """Open an O*NET release: a folder (text ``.txt`` or Excel ``.xlsx`` edition) or a ``.zip``
     of one. Nothing but the file list and Read Me is read until a table is needed."""
@@ -315,11 +324,15 @@ def open_release(source: str | Path, version: str | None = None) -> Release:
                        if aliases.canonical_domain(r.stem) == aliases.OCCUPATION_DATA]
     if not occupation_refs:
         found = ", ".join(r.name for r in tables) or "no .txt/.xlsx files"
+        inside = _release_subfolders(path) if path.is_dir() else []
+        hint = (f"did you mean {', '.join(str(f) for f in inside)}?" if inside
+                else "point at the folder holding the O*NET database files")
         raise ReleaseError(
             f"{path} is not an O*NET release: it has no 'Occupation Data' file "
-            f"(found: {found}).",
-            [Problem("no Occupation Data file", file=str(path), value=found,
-                     hint="point at the folder holding the O*NET database files")])
+            f"(found: {found})." + (f" It holds {', '.join(f.name for f in inside)}, which "
+                                    + ("looks like a release." if len(inside) == 1
+                                       else "look like releases.") if inside else ""),
+            [Problem("no Occupation Data file", file=str(path), value=found, hint=hint)])
     suffix = occupation_refs[0].suffix
     edition = "excel" if suffix == ".xlsx" else "text"
     chosen = [r for r in tables if r.suffix == suffix]
