@@ -5,6 +5,7 @@ Each task is a checkpoint worth seeing in the Prefect UI; the logic lives in ``k
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,9 +29,27 @@ def read_panel_task(panel_path: str) -> Panel:
     return read_panel(panel_path)
 
 
+SECRET_BLOCK = "onet-api-key"
+
+
+def web_services_key(panel: Panel) -> str | None:
+    """For a ``ws:`` source without ONET_API_KEY in the environment: the Prefect Secret block
+    ``onet-api-key``, if there is one. The key is never logged."""
+    if not panel.onet_source.startswith("ws:") or os.environ.get("ONET_API_KEY"):
+        return None
+    from prefect.blocks.system import Secret
+
+    try:
+        secret = Secret.load(SECRET_BLOCK)
+    except ValueError:  # no such block: the client's error says how to provide a key
+        return None
+    value = secret.get()
+    return str(value) if value else None
+
+
 @task(name="onet-profile", cache_policy=NO_CACHE)
 def profile_task(panel: Panel) -> Selection:
-    return pipeline.load_selection(panel)
+    return pipeline.load_selection(panel, api_key=web_services_key(panel))
 
 
 @task(name="ingest-and-tally", cache_policy=NO_CACHE)

@@ -50,7 +50,7 @@ class Panel:
     employers_label: str
     soc: str
     occupation_title: str
-    onet_source: str  # absolute path, or "store:..." unchanged
+    onet_source: str  # absolute path, or "store:..." / "ws:..." unchanged
     importance_min: float
     include: tuple[str, ...]
     exclude: tuple[str, ...]
@@ -127,7 +127,8 @@ def read_panel(path: str | Path) -> Panel:
     threshold = exact_fraction(threshold_value)
     strike = survey.get("strike_threshold")
     source = str(onet["source"])
-    onet_source = source if source.startswith("store:") else str((base / source).resolve())
+    keep_as_is = source.startswith(("store:", "ws:"))  # the store, O*NET Web Services
+    onet_source = source if keep_as_is else str((base / source).resolve())
     responses = survey.get("responses")
     catalogs = tuple(_catalog_spec(base, c) for c in courses.get("catalogs", []))
     return Panel(

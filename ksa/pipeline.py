@@ -56,12 +56,15 @@ class MatchResult:
     courses: int
 
 
-def load_selection(panel: Panel) -> Selection:
-    """O*NET profile of the panel's occupation and the items the panel asks about."""
+def load_selection(panel: Panel, *, api_key: str | None = None) -> Selection:
+    """O*NET profile of the panel's occupation and the items the panel asks about.
+
+    ``api_key`` is for a Web Services source (``ws:``); by default ONET_API_KEY is used.
+    """
     from ksa.onet import select_items
     from ksa.onet.store import open_source
 
-    release = open_source(panel.onet_source)
+    release = open_source(panel.onet_source, api_key=api_key)
     profile = release.profile(panel.soc, domains=panel.domains, title=panel.occupation_title or None)
     for notice in profile.notices:
         log.warning("%s", notice)

@@ -38,6 +38,7 @@ from ksa.errors import KsaError, Problem, ReleaseError
 from ksa.model import Domain, Item, Occupation, Profile
 from ksa.onet.aliases import DOMAIN_FILES
 from ksa.onet.release import DOMAIN_ORDER, Release, open_release
+from ksa.onet.webservices import WS_PREFIX, WebServicesSource, open_web_services
 
 log = logging.getLogger("ksa.onet.store")
 
@@ -768,10 +769,15 @@ class FoundTitle:
     score: float
 
 
-def open_source(source: str, *, store: Store | None = None) -> Release | StoredRelease:
-    """``"store:29.3"`` / ``"store:latest"`` -> a ``StoredRelease``; anything else is a path
-    handed to ``ksa.onet.open_release``."""
+def open_source(
+    source: str, *, store: Store | None = None, api_key: str | None = None
+) -> Release | StoredRelease | WebServicesSource:
+    """``"store:29.3"`` / ``"store:latest"`` -> a ``StoredRelease``; ``"ws:"`` / ``"ws:URL"`` ->
+    O*NET Web Services (key from ``api_key`` or ONET_API_KEY); anything else is a path handed to
+    ``ksa.onet.open_release``."""
     text = str(source).strip()
+    if text.startswith(WS_PREFIX):
+        return open_web_services(text, api_key)
     if text.startswith(_STORE_PREFIX):
         version = text[len(_STORE_PREFIX):].strip() or "latest"
         return (store or Store()).open(version)

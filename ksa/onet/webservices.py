@@ -20,8 +20,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import httpx
@@ -292,3 +292,38 @@ def _as_bool(value: object) -> bool | None:
     if isinstance(value, str) and value.upper() in ("Y", "N"):
         return value.upper() == "Y"
     return None
+
+
+WS_PREFIX = "ws:"
+IMPORTANCE_NOTICE = (
+    "Importance scores come from O*NET Web Services (0-100) and are mapped to the 1-5 scale "
+    "of the database files as 1 + 4 * v / 100."
+)
+
+
+class WebServicesSource:
+    """O*NET Web Services as a panel's ``[onet] source`` (``"ws:"`` or ``"ws:BASE_URL"``).
+
+    Offers the ``profile()`` the pipeline uses with the file readers and the store; every
+    profile says that its importance scores were mapped from the 0-100 scale.
+    """
+
+    def __init__(self, client: WebServicesClient) -> None:
+        self.client = client
+        self.version = "Web Services"
+        self.source = client.base_url
+
+    def profile(
+        self, code: str, domains: Iterable[Domain] | None = None, *, title: str | None = None
+    ) -> Profile:
+        wanted = tuple(domains) if domains is not None else DEFAULT_DOMAINS
+        profile = self.client.profile(code, wanted, release=self.version)
+        return replace(profile, notices=(*profile.notices, IMPORTANCE_NOTICE))
+
+
+def open_web_services(source: str, api_key: str | None = None) -> WebServicesSource:
+    """``"ws:"`` -> the default service; ``"ws:http://host/"`` -> another base URL (a proxy,
+    a test server). The key comes from ``api_key`` or the ONET_API_KEY environment variable."""
+    base = source[len(WS_PREFIX) :].strip() if source.startswith(WS_PREFIX) else ""
+    client = WebServicesClient(api_key, base_url=base or DEFAULT_BASE_URL)
+    return WebServicesSource(client)
