@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
@@ -40,7 +41,7 @@ def web_services_key(panel: Panel) -> str | None:
     from prefect.blocks.system import Secret
 
     try:
-        secret = Secret.load(SECRET_BLOCK)
+        secret = cast(Secret[str], Secret.load(SECRET_BLOCK))  # sync call in a sync context
     except ValueError:  # no such block: the client's error says how to provide a key
         return None
     value = secret.get()
