@@ -18,7 +18,8 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from ksa.errors import Problem
+from ksa.errors import InputError, Problem
+from ksa.xlsx_guard import check_xlsx
 
 log = logging.getLogger("ksa.survey.grid")
 
@@ -120,6 +121,12 @@ def _trim(row: tuple[object, ...]) -> tuple[object, ...]:
 
 def read_workbook_grids(path: Path) -> list[SheetGrid]:
     """Every worksheet of an .xlsx/.xlsm file as a grid of cached values (bounded)."""
+    try:
+        check_xlsx(path)
+    except InputError as exc:
+        raise GridError(
+            exc.problems[0] if exc.problems else Problem(exc.message, file=path.name)
+        ) from exc
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
