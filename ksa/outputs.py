@@ -19,6 +19,11 @@ def utc_stamp(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
 
 
+def iso_time(stamp: str) -> str:
+    """``20261204T171819Z`` -> ``2026-12-04T17:18:19Z`` (for people and the sidecar)."""
+    return datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def output_stem(panel_id: str, soc: str, stamp: str) -> str:
     """``<panel id>_<SOC code>_<UTC timestamp>``, safe on every file system."""
     return _UNSAFE.sub("-", f"{panel_id}_{soc}_{stamp}").strip("-")

@@ -22,7 +22,7 @@ from ksa.model import (
     Selection,
     Tally,
 )
-from ksa.outputs import utc_stamp, write_crosswalk
+from ksa.outputs import iso_time, utc_stamp, write_crosswalk
 from ksa.panel import Panel
 
 log = logging.getLogger("ksa.pipeline")
@@ -197,7 +197,7 @@ def assemble_crosswalk(
         needs=survey.needs,
         matches=matched.matches,
         issues=(*survey.issues, *matched.issues),
-        generated_at=stamp,
+        generated_at=iso_time(stamp),
         sources=sources,
     )
 
