@@ -12,6 +12,7 @@ normalizing twice changes nothing.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import unicodedata
@@ -181,24 +182,26 @@ class Vocabulary:
     """Known full words, to expand a truncated last word ("Suspension and Steering Damage Anal")."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        counts = Counter(w for w in words if len(w) > MIN_PREFIX)
-        self._words = frozenset(counts)
-        # the most frequent word wins when a prefix fits several
-        self._sorted = sorted(counts, key=lambda w: (-counts[w], w))
+        self._counts = Counter(w for w in words if len(w) > MIN_PREFIX)
+        self._sorted = sorted(self._counts)
+        self._cache: dict[str, str | None] = {}
 
     def __contains__(self, word: object) -> bool:
-        return word in self._words
+        return word in self._counts
 
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self._counts)
 
     def expand(self, prefix: str) -> str | None:
-        if len(prefix) < MIN_PREFIX or prefix in self._words:
+        """The most frequent known word starting with ``prefix`` (None if ``prefix`` is a word)."""
+        if len(prefix) < MIN_PREFIX or prefix in self._counts:
             return None
-        for word in self._sorted:
-            if word.startswith(prefix):
-                return word
-        return None
+        if prefix not in self._cache:
+            lo = bisect.bisect_left(self._sorted, prefix)
+            hi = bisect.bisect_left(self._sorted, prefix + "\U0010ffff")
+            fits = self._sorted[lo:hi]
+            self._cache[prefix] = min(fits, key=lambda w: (-self._counts[w], w)) if fits else None
+        return self._cache[prefix]
 
 
 def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, ...]:

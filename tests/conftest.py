@@ -35,7 +35,10 @@ def _isolated_store(
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not (SHARED / "onet").is_dir():
-        pytest.skip(f"needs the shared data folder at {SHARED}")
+        pytest.skip(
+            f"needs the shared O*NET/catalog data at {SHARED} (../shared beside the clone, as in "
+            "CI; or set KSA_SHARED)"
+        )
     return SHARED
 
 
