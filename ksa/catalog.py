@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ksa.catalog_columns import ColumnMap, accepted_title_headers, map_columns
-from ksa.catalog_read import RestartNeeded, iter_rows
+from ksa.catalog_read import (
+    FALLBACK_ENCODING,
+    SPREADSHEET_SUFFIXES,
+    RestartNeeded,
+    detect_encoding,
+    iter_rows,
+    read_head,
+)
 from ksa.errors import InputError, MissingColumnError, Problem
 from ksa.model import Course, Issue
 from ksa.panel import CatalogSpec
@@ -128,7 +135,13 @@ def _row_of(course: Course) -> int:
 
 def _read_file(spec: CatalogSpec) -> _FileResult:
     try:
-        return _read_rows(spec, spec.encoding)
+        result = _read_rows(spec, spec.encoding)
+        if spec.encoding is None and spec.path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+            sniffed = detect_encoding(read_head(spec.path))
+            if sniffed == FALLBACK_ENCODING:
+                result.notes.append(Issue(f"read as {sniffed} (not valid UTF-8)", where=spec.path.name,
+                                          level="info"))
+        return result
     except RestartNeeded as restart:
         log.info("%s is not UTF-8; reading it as %s", spec.path, restart.encoding)
         result = _read_rows(spec, restart.encoding)

@@ -26,7 +26,8 @@ FALLBACK_ENCODING = "cp1252"
 csv.field_size_limit(MAX_FIELD)
 
 
-def _head(path: Path) -> bytes:
+def read_head(path: Path) -> bytes:
+    """The first bytes of ``path`` (for sniffing); a clear ``InputError`` if it cannot be read."""
     try:
         with path.open("rb") as handle:
             return handle.read(_SNIFF_BYTES)
@@ -89,7 +90,7 @@ def _delimiter(path: Path, first_line: str) -> str:
 
 def iter_rows(path: Path, encoding: str | None = None) -> Iterator[tuple[int, list[str]]]:
     """Every row of ``path`` as ``(row_number, cells)``; a clear ``InputError`` on binary junk."""
-    head = _head(path)
+    head = read_head(path)
     if _is_spreadsheet(path, head):
         yield from _spreadsheet_rows(path)
         return

@@ -7,7 +7,8 @@ like "introduction" or "technology" never carry a match alone); score the candid
 ``rapidfuzz.process.cdist`` (``fuzz.token_set_ratio`` on the meaningful words, chosen by measured
 precision, see ``benchmarks/match_accuracy.py``); then adjust by coverage - how much of the item
 the course covers weighs most, so a course that only shares part of the item scores lower - and
-by occupational context (``ksa.catalog_cip``). Review-ledger decisions win: rejected courses are
+by occupational context (``ksa.catalog_cip``); among equal scores a course whose description
+names the item ranks first. Review-ledger decisions win: rejected courses are
 never suggested again; accepted and added ones come first as CONFIRMED.
 """
 
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -30,6 +33,7 @@ from ksa.normalize import (
     default_vocabulary,
     meaningful,
     raw_words,
+    tables,
     title_tokens,
 )
 
@@ -73,15 +77,25 @@ def build_vocabulary(courses: Sequence[Course], texts: Iterable[str] = ()) -> Vo
     return default_vocabulary(words)
 
 
+@cache
+def _program_marker(program: str) -> str:
+    """" ESL" for a course in an ESL program ("English Essentials" there is not English Language)."""
+    if not program:
+        return ""
+    marks = [w for w in title_tokens(program) if w in tables().absorbs]
+    return "".join(f" {w}" for w in marks)
+
+
 def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
     by_key: dict[str, int] = {}
     titles = _Titles([], [], [], {})
     cache: dict[str, tuple[str, ...]] = {}
     for position, course in enumerate(courses):
-        words = cache.get(course.course_title)
+        title = course.course_title + _program_marker(course.program)
+        words = cache.get(title)
         if words is None:
-            words = meaningful(title_tokens(course.course_title, vocabulary))
-            cache[course.course_title] = words
+            words = meaningful(title_tokens(title, vocabulary))
+            cache[title] = words
         if not words:
             continue  # only generic words ("Special Topics"): nothing to match on
         key = " ".join(words)
@@ -97,12 +111,27 @@ def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
     return titles
 
 
-def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[tuple[str, ...]]:
-    out: list[tuple[str, ...]] = []
+_PARTS = re.compile(r"\s+and\s+|\s*[&,;]\s*", re.IGNORECASE)
+
+
+def heads(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
+    """The head word of each coordinated part: the last meaningful word ("Surface grinders" ->
+    grinder; "Customer and Personal Service" -> customer, service). A course that shares one word
+    with a longer item must share a head: "Surface Development" is no match for surface grinders."""
+    out: set[str] = set()
+    for part in _PARTS.split(text):
+        words = meaningful(title_tokens(part, vocabulary)) if part.strip() else ()
+        if words:
+            out.add(words[-1])
+    return frozenset(out)
+
+
+def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[tuple[tuple[str, ...], frozenset[str]]]:
+    out: list[tuple[tuple[str, ...], frozenset[str]]] = []
     for text in (query.text, *query.keywords):
         words = meaningful(title_tokens(text, vocabulary)) if text.strip() else ()
-        if words and words not in out:
-            out.append(words)
+        if words and all(words != w for w, _ in out):
+            out.append((words, heads(text, vocabulary)))
     return out
 
 
@@ -123,6 +152,24 @@ class _Hit:
     shared: tuple[str, ...]
     context: int  # 1 in context, 0 unknown, -1 elsewhere
     course_cov: float
+    described: bool = False  # the course description holds every word of the item
+
+
+class _Descriptions:
+    """Normalized words of course descriptions, computed for courses that are hits only."""
+
+    def __init__(self, courses: Sequence[Course]) -> None:
+        self.courses = courses
+        self._words: dict[int, frozenset[str]] = {}
+
+    def mentions(self, position: int, words: frozenset[str]) -> bool:
+        text = self.courses[position].description
+        if not text:
+            return False
+        found = self._words.get(position)
+        if found is None:
+            found = self._words[position] = frozenset(title_tokens(text))
+        return words <= found
 
 
 @dataclass
@@ -247,7 +294,7 @@ def match_items_with_stats(
     per_query = [_query_strings(q, vocabulary) for q in queries]
     distinct: dict[tuple[str, ...], int] = {}
     for strings in per_query:
-        for words in strings:
+        for words, _heads in strings:
             distinct.setdefault(words, len(distinct))
     qwords = list(distinct)
     bonus = IN_CONTEXT_BONUS if context else 0.0
@@ -256,10 +303,12 @@ def match_items_with_stats(
     course_context = _course_context(courses, context)
 
     by_decision = _decisions_by_key(decisions)
+    identities = _Identities(courses)
+    descriptions = _Descriptions(courses)
     result: dict[str, tuple[Match, ...]] = {}
     for query, strings in zip(queries, per_query, strict=True):
         hits: dict[int, _Hit] = {}
-        for words in strings:
+        for words, head_words in strings:
             qset = frozenset(words)
             for slot, base in scored[distinct[words]]:
                 tset = titles.tokens[slot]
@@ -267,6 +316,8 @@ def match_items_with_stats(
                 if score + bonus < score_cutoff:
                     continue
                 shared = tuple(w for w in words if w in tset)
+                if len(shared) == 1 and len(qset) > 1 and shared[0] not in head_words:
+                    continue  # one shared modifier ("surface") is not the item ("surface grinders")
                 course_cov = len(set(shared)) / len(tset)
                 for position in titles.courses[slot]:
                     ctx = course_context[position]
@@ -277,8 +328,9 @@ def match_items_with_stats(
                         continue
                     old = hits.get(position)
                     if old is None or final > old.score:
-                        hits[position] = _Hit(position, final, shared, ctx, course_cov)
-        result[query.key] = _rank(query.key, hits, courses, by_decision.get(query.key, []), top_k)
+                        described = descriptions.mentions(position, qset)
+                        hits[position] = _Hit(position, final, shared, ctx, course_cov, described)
+        result[query.key] = _rank(query.key, hits, identities, by_decision.get(query.key, []), top_k)
     log.debug("matched %d queries: %s", len(queries), stats)
     return result, stats
 
@@ -308,28 +360,52 @@ def _course_identity(school: str, grade_level: str, title: str) -> tuple[str, st
             decision_title_key(title))
 
 
+class _Identities:
+    """(school, grade level, normalized title) per course, computed once and only when needed."""
+
+    def __init__(self, courses: Sequence[Course]) -> None:
+        self.courses = courses
+        self._of: dict[int, tuple[str, str, str]] = {}
+        self._by_identity: dict[tuple[str, str, str], Course] | None = None
+
+    def of(self, position: int) -> tuple[str, str, str]:
+        found = self._of.get(position)
+        if found is None:
+            c = self.courses[position]
+            found = self._of[position] = _course_identity(c.school, c.grade_level, c.course_title)
+        return found
+
+    def course(self, identity: tuple[str, str, str]) -> Course | None:
+        if self._by_identity is None:
+            self._by_identity = {}
+            for position in range(len(self.courses)):
+                self._by_identity.setdefault(self.of(position), self.courses[position])
+        return self._by_identity.get(identity)
+
+
 def _rank(
-    key: str, hits: dict[int, _Hit], courses: Sequence[Course], decisions: list[Decision], top_k: int,
+    key: str, hits: dict[int, _Hit], identities: _Identities, decisions: list[Decision], top_k: int,
 ) -> tuple[Match, ...]:
+    courses = identities.courses
     latest: dict[tuple[str, str, str], Decision] = {}
     for d in decisions:  # later decisions win
         latest[_course_identity(d.school, d.grade_level, d.course_title)] = d
     rejected = {k for k, d in latest.items() if d.action == "reject"}
     confirmed = {k: d for k, d in latest.items() if d.action in ("accept", "add")}
+    wanted = max(0, top_k - len(confirmed))
 
     ordered = sorted(
         hits.values(),
-        key=lambda h: (-h.score, -h.context, -h.course_cov, courses[h.course].course_title.casefold(),
+        key=lambda h: (-h.score, -h.context, -h.described, -h.course_cov,
+                       courses[h.course].course_title.casefold(),
                        courses[h.course].school.casefold(), h.course),
     )
     suggestions: list[_Hit] = []
     seen: set[tuple[str, str, str]] = set()
-    by_identity: dict[tuple[str, str, str], Course] = {}
-    for c in courses:
-        by_identity.setdefault(_course_identity(c.school, c.grade_level, c.course_title), c)
     for hit in ordered:
-        course = courses[hit.course]
-        identity = _course_identity(course.school, course.grade_level, course.course_title)
+        if len(suggestions) >= wanted:
+            break
+        identity = identities.of(hit.course)
         if identity in seen or identity in rejected or identity in confirmed:
             continue
         seen.add(identity)
@@ -337,13 +413,13 @@ def _rank(
 
     matches: list[Match] = []
     for identity, d in confirmed.items():
-        course = by_identity.get(identity) or Course(
+        course = identities.course(identity) or Course(
             school=d.school, grade_level=d.grade_level, course_code=d.course_code,
             course_title=d.course_title, source="review ledger",
         )
         matches.append(Match(key=key, course=course, score=100.0, rank=len(matches) + 1,
                              status=MatchStatus.CONFIRMED, note=d.note))
-    for hit in suggestions[: max(0, top_k - len(matches))]:
+    for hit in suggestions:
         matches.append(Match(key=key, course=courses[hit.course], score=round(hit.score, 1),
                              rank=len(matches) + 1, matched_tokens=hit.shared))
     return tuple(matches)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ksa.catalog import load_catalogs
 from ksa.ledger import Decision
 from ksa.match import MatchQuery, match_items
@@ -122,3 +125,40 @@ def test_sample_catalog_gives_sensible_matches() -> None:
     assert all("physical" not in t.casefold() for t in _titles(result, "2.C.4.c"))
     assert any("Manufacturing Processes" in t for t in _titles(result, "2.C.3.d"))
     assert all("cnc" in t.casefold() and "mill" in t.casefold() for t in _titles(result, "t2"))
+
+
+def test_description_breaks_ties() -> None:
+    courses = [Course("A", "C", "", "Lathe Operations"),
+               Course("B", "C", "", "Lathe Operations", description="Set up and run engine lathes safely.")]
+    matches = match_items([MatchQuery("k", "tools", "Lathes")], courses)["k"]
+    assert [m.course.school for m in matches] == ["B", "A"]
+
+
+def test_cip_column_gives_context() -> None:
+    courses = [Course("Elsewhere", "C", "", "Quality Control", cip="01.1003"),
+               Course("Machinists", "C", "", "Quality Control", cip="48.0510"),
+               Course("Unknown", "C", "", "Quality Control")]
+    matches = match_items([MatchQuery("k", "skills", "Quality Control Analysis")], courses, soc="51-9161.00")["k"]
+    assert [m.course.school for m in matches] == ["Machinists", "Unknown"]
+    assert matches[0].score > matches[1].score
+
+
+_WORDS = ["welding", "math", "tech", "intro to", "lathe", "cnc", "mill", "physics", "english", "esl",
+          "quality", "control", "II", "applied", "systems", "blueprint", "reading", "&", "safety"]
+_phrases = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_phrases, min_size=1, max_size=6), st.lists(_phrases, min_size=0, max_size=12),
+       st.integers(min_value=1, max_value=4), st.sampled_from([0.0, 60.0, 80.0, 95.0]))
+def test_invariants(items: list[str], titles: list[str], top_k: int, cutoff: float) -> None:
+    queries = [MatchQuery(f"k{i}", "skills", text) for i, text in enumerate(items)]
+    courses = [_course(t, school=f"S{i % 3}") for i, t in enumerate(titles)]
+    result = match_items(queries, courses, top_k=top_k, score_cutoff=cutoff)
+    assert set(result) == {q.key for q in queries}
+    for matches in result.values():
+        assert len(matches) <= top_k
+        assert [m.rank for m in matches] == list(range(1, len(matches) + 1))
+        assert all(cutoff <= m.score <= 100 for m in matches)
+        assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+        assert all(m.matched_tokens for m in matches)

@@ -1,0 +1,48 @@
+"""The matcher stays above a floor on the labelled pairs (tests/data/match_labels.csv)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parents[1]
+LABELS = REPO / "tests" / "data" / "match_labels.csv"
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("match_accuracy", REPO / "benchmarks" / "match_accuracy.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["match_accuracy"] = module  # dataclasses need their module registered
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_set_is_big_and_has_hard_negatives() -> None:
+    rows = list(csv.DictReader(LABELS.open(encoding="utf-8")))
+    assert len(rows) >= 200
+    assert {r["label"] for r in rows} == {"0", "1"}
+    negatives = {(r["item"], r["course_title"]) for r in rows if r["label"] == "0"}
+    assert ("Physics", "Physical Education") in negatives
+    assert ("English Language", "English as a Second Language") in negatives
+    assert any(r["program"] == "Brewing Science" and r["label"] == "0" for r in rows)
+    assert all(r["why"] for r in rows)
+
+
+def test_precision_and_recall_floor() -> None:
+    bench = _benchmark()
+    result = bench.evaluate(bench.read_labels(LABELS), cutoff=80)
+    assert result.precision >= 0.85, result.errors
+    assert result.recall >= 0.75, result.errors
+    assert result.precision_at_1 >= 0.85
+
+
+def test_higher_cutoff_trades_recall_for_precision() -> None:
+    bench = _benchmark()
+    labels = bench.read_labels(LABELS)
+    loose, strict = bench.evaluate(labels, cutoff=60), bench.evaluate(labels, cutoff=95)
+    assert strict.precision >= loose.precision
+    assert strict.recall <= loose.recall
