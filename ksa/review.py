@@ -38,6 +38,9 @@ class SheetDecision:
     row: int
 
 
+META_SHEET = "_ksa_meta"
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -143,10 +146,33 @@ def read_review_sheet(path: Path) -> list[Decision]:
     return [d.decision for d in _read(Path(path))]
 
 
+def workbook_keys(path: Path) -> set[str] | None:
+    """The item ids and need keys a crosswalk workbook was written for (its hidden
+    ``_ksa_meta`` sheet); None for a workbook without one (written by hand or by an old version)."""
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        if META_SHEET not in book.sheetnames:
+            return None
+        keys: set[str] = set()
+        for count, row in enumerate(book[META_SHEET].iter_rows(values_only=True, max_col=2)):
+            if count > MAX_ROWS:
+                break
+            if row and row[0] == "key" and len(row) > 1 and row[1]:
+                keys.add(_text(row[1]))
+        return keys
+    finally:
+        book.close()
+
+
 def apply_review(path: Path, ledger: Ledger, known_keys: set[str] | None = None) -> RecordResult:
-    """Record a reviewed sheet's decisions in ``ledger``; unknown keys refuse the whole sheet."""
+    """Record a reviewed sheet's decisions in ``ledger``; unknown keys refuse the whole sheet.
+
+    Without ``known_keys`` the keys the workbook itself was written for are used, when it says.
+    """
     path = Path(path)
     decisions = _read(path)
+    if known_keys is None:
+        known_keys = workbook_keys(path)
     if known_keys is not None:
         unknown = [
             Problem("unknown key: not an item or additional need of this panel", file=str(path), sheet=SHEET,

@@ -204,7 +204,26 @@ def test_strike_through_and_course_rich_text(written: tuple[Path, Path]) -> None
 
 def test_side_sheets(written: tuple[Path, Path]) -> None:
     wb = load_workbook(written[0])
-    assert wb.sheetnames == ["Crosswalk", "Summary", "Match review", "Responses", "Issues", "About"]
+    assert wb.sheetnames == [
+        "Crosswalk",
+        "Summary",
+        "Match review",
+        "Responses",
+        "Issues",
+        "About",
+        "_ksa_meta",
+    ]
+    meta = wb["_ksa_meta"]
+    assert meta.sheet_state == "hidden"
+    keys = {r[1] for r in meta.iter_rows(values_only=True) if r[0] == "key"}
+    assert keys == {
+        MATH.item_id,
+        PHYS.item_id,
+        LATHE5.item_id,
+        CAD.item_id,
+        "blueprint reading",
+        "shop math",
+    }
     review = wb["Match review"]
     assert [c.value for c in review[1]][:10] == [
         "Key",
