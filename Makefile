@@ -34,6 +34,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/onet_load.py
 	$(BIN)/python benchmarks/match.py
+	$(BIN)/python benchmarks/match_accuracy.py
 
 clean-venv:
 	rm -rf $(VENV)
