@@ -229,12 +229,23 @@ def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, 
     return tuple(without_stop or rewritten)
 
 
+_MAX_PASSES = 8
+
+
 def normalize_title(text: str, vocabulary: Vocabulary | None = None) -> str:
     """One canonical string for matching; never empty for a non-empty ``text``; idempotent."""
     words = title_tokens(text, vocabulary)
-    if words:
-        return " ".join(words)
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    if not words:
+        return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    # Removing duplicates and stop words can bring two words together that a rule rewrites
+    # ("aprint reading a print reading"); repeat until nothing changes, so the result is a
+    # fixed point and normalizing it again gives it back.
+    for _ in range(_MAX_PASSES):
+        again = title_tokens(" ".join(words), vocabulary)
+        if not again or again == words:
+            break
+        words = again
+    return " ".join(words)
 
 
 def meaningful(tokens: Iterable[str]) -> tuple[str, ...]:

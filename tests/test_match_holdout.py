@@ -1,0 +1,87 @@
+"""The matcher on the held-out pairs (tests/data/match_holdout.csv), labelled blind to it.
+
+Run ``benchmarks/match_holdout.py`` for the full table; these tests keep the one claim the
+holdout supports (the matcher ranks better than plain rapidfuzz WRatio) and check the scoring.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+HOLDOUT = REPO / "tests" / "data" / "match_holdout.csv"
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("match_holdout", REPO / "benchmarks" / "match_holdout.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["match_holdout"] = module  # dataclasses need their module registered
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return _benchmark()
+
+
+def test_holdout_is_big_balanced_and_has_hard_negatives(bench: ModuleType) -> None:
+    pairs = bench.read_holdout(HOLDOUT)
+    assert sum(not p.pooled for p in pairs) >= 200  # labelled before any ranker ran
+    share = sum(p.label for p in pairs) / len(pairs)
+    assert 0.35 <= share <= 0.60
+    assert len({p.soc for p in pairs}) >= 5
+    negatives = {(p.item, p.course_title) for p in pairs if not p.label}
+    assert ("Physics", "Intro to Physical Therapy") in negatives
+    assert ("English Language", "Beginning English as a Second Language") in negatives
+    assert ("Quality Control Analysis", "Food Cost Control") in negatives
+    assert ("Monitoring", "Forest Ecosystem Surveying, Inventorying, and Monitoring") in negatives
+    positives = {(p.item, p.course_title) for p in pairs if p.label}
+    assert ("Heliarc welding equipment", "TIG WELDING I") in positives  # synonym, no shared word
+    assert all(p.why and p.item_id for p in pairs)
+
+
+@pytest.mark.parametrize("blind_only", [False, True], ids=["all", "blind"])
+@pytest.mark.parametrize("top_k", [3, 5])
+def test_matcher_beats_plain_wratio_on_f1(bench: ModuleType, top_k: int, blind_only: bool) -> None:
+    pairs = bench.read_holdout(HOLDOUT)
+    scored = [p for p in pairs if not p.pooled] if blind_only else pairs
+    ours, wratio, _token_set = bench.run(pairs, top_k, 80, scored)
+    assert (ours.name, wratio.name) == ("ksa.match", "rapidfuzz WRatio")
+    assert ours.f1 > wratio.f1, (ours, wratio)
+    assert ours.precision > wratio.precision, (ours, wratio)
+
+
+def test_scores_count_only_labelled_pairs_within_top_k(bench: ModuleType) -> None:
+    Pair = bench.Pair
+    pairs = [
+        Pair("1", "i", "knowledge", "Physics", "A", "General Physics", True, "physics"),
+        Pair("1", "i", "knowledge", "Physics", "A", "Physical Therapy", False, "health"),
+        Pair("1", "i", "knowledge", "Physics", "B", "College Physics", True, "physics"),
+        Pair("1", "j", "knowledge", "Chemistry", "A", "Cosmetic Chemistry", False, "beauty"),
+    ]
+    ranking = {
+        ("1", "knowledge", "Physics"): [("A", "Physical Therapy"), ("A", "Unlabelled"),
+                                        ("A", "General Physics"), ("B", "College Physics")],
+        ("1", "knowledge", "Chemistry"): [],
+    }
+    s = bench.evaluate(pairs, ranking, "x", 3)
+    assert (s.tp, s.fp, s.fn, s.tn, s.unlabelled) == (1, 1, 1, 1, 1)  # rank 4 is beyond k=3
+    assert s.precision == 0.5 and s.recall == 0.5
+    assert s.p_at_1_strict == 0.0 and s.p_at_1_labelled == 0.0  # one item with a positive
+    assert bench.recall_ceiling(pairs, 1) == 0.5
+
+
+def test_bad_label_is_reported_with_its_row(bench: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "holdout.csv"
+    path.write_text("soc,item_id,domain,item,school,course_title,label,why\n"
+                    "51-4121.00,2.C.4.b,knowledge,Physics,A,College Physics,yes,physics\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"holdout.csv:2: label must be 0 or 1, found 'yes'"):
+        bench.read_holdout(path)
