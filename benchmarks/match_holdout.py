@@ -25,11 +25,13 @@ hold; the ranking still runs over all courses.
 
 Usage: .venv/bin/python benchmarks/match_holdout.py [--cutoff 80] [--errors] [--baselines]
        [--unlabelled] [--by-domain] [--exclude tests/data/match_labels.csv]
+       [--programs /work/shared/catalogs]   (courses get their catalog department/program)
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -127,13 +129,37 @@ def read_holdout(path: Path = HOLDOUT) -> list[Pair]:
     return pairs
 
 
-def holdout_courses(pairs: Sequence[Pair]) -> list[Course]:
-    """Every distinct (school, title) of the file, in first-seen order."""
+def holdout_courses(pairs: Sequence[Pair], programs: dict[CourseKey, str] | None = None) -> list[Course]:
+    """Every distinct (school, title) of the file, in first-seen order (with its program if known)."""
     seen: dict[CourseKey, Course] = {}
     for p in pairs:
+        program = (programs or {}).get(p.course_key, "")
         seen.setdefault(p.course_key, Course(school=p.school, grade_level="", course_code="",
-                                             course_title=p.course_title))
+                                             course_title=p.course_title, program=program))
     return list(seen.values())
+
+
+UH_FILES = {"Hawaii CC": "hawaiicc", "Honolulu CC": "honolulucc", "Kapiolani CC": "kapiolani",
+            "Kauai CC": "kauai", "Leeward CC": "leeward", "UH Maui College": "maui",
+            "Windward CC": "windward", "UH Hilo": "hilo", "UH West Oahu": "west_oahu"}
+
+
+def catalog_programs(catalogs: Path) -> dict[CourseKey, str]:
+    """(school, title) -> department/program name from the source catalogs (UH ``dept_name``,
+    Southeast CC course category), to let the matcher's occupational context work."""
+    out: dict[CourseKey, str] = {}
+    for school, stem in UH_FILES.items():
+        with (catalogs / "uh-system-courses" / f"{stem}_courses.csv").open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                out.setdefault((school, html.unescape(row["course_title"]).strip()), row["dept_name"])
+    southeast = catalogs / "southeast-cc-nebraska"
+    with (southeast / "CourseCategory.csv").open(encoding="utf-8-sig") as handle:
+        names = {r["CategoryCode"]: r["CategoryName"] for r in csv.DictReader(handle)}
+    with (southeast / "Course.csv").open(encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            key = ("Southeast CC", row["CourseTitle"].strip())
+            out.setdefault(key, names.get(row["CourseCategory"], ""))
+    return out
 
 
 def _items(pairs: Sequence[Pair]) -> list[ItemKey]:
@@ -237,9 +263,10 @@ BASELINES: dict[str, Callable[..., Any]] = {
 }
 
 
-def rankings(pairs: Sequence[Pair], top_k: int, cutoff: float = 80) -> dict[str, Ranking]:
+def rankings(pairs: Sequence[Pair], top_k: int, cutoff: float = 80,
+             programs: dict[CourseKey, str] | None = None) -> dict[str, Ranking]:
     """The matcher's and the baselines' suggestions, all at ``top_k`` and ``cutoff``."""
-    courses = holdout_courses(pairs)
+    courses = holdout_courses(pairs, programs)
     out = {"ksa.match": matcher_ranking(pairs, courses, top_k, cutoff)}
     for name, scorer in BASELINES.items():
         out[name] = baseline_ranking(pairs, courses, top_k, scorer, cutoff)
@@ -247,11 +274,12 @@ def rankings(pairs: Sequence[Pair], top_k: int, cutoff: float = 80) -> dict[str,
 
 
 def run(pairs: Sequence[Pair], top_k: int, cutoff: float = 80,
-        scored: Sequence[Pair] | None = None) -> list[Scores]:
+        scored: Sequence[Pair] | None = None, programs: dict[CourseKey, str] | None = None,
+        ) -> list[Scores]:
     """Matcher first, then the baselines; rank over ``pairs``' courses, score ``scored`` (all)."""
     chosen = pairs if scored is None else scored
     return [evaluate(chosen, ranking, name, top_k)
-            for name, ranking in rankings(pairs, top_k, cutoff).items()]
+            for name, ranking in rankings(pairs, top_k, cutoff, programs).items()]
 
 
 def _row(s: Scores, ceiling: float) -> str:
@@ -260,7 +288,8 @@ def _row(s: Scores, ceiling: float) -> str:
             f"{s.unlabelled:>7}")
 
 
-def _table(title: str, pairs: Sequence[Pair], scored: Sequence[Pair], cutoff: float) -> list[Scores]:
+def _table(title: str, pairs: Sequence[Pair], scored: Sequence[Pair], cutoff: float,
+           programs: dict[CourseKey, str] | None) -> list[Scores]:
     positives = sum(p.label for p in scored)
     print(f"\n{title}: {len(scored)} labelled pairs ({positives} matches, {len(scored) - positives} "
           f"non-matches), {len(_items(scored))} items; {len(holdout_courses(pairs))} courses ranked, "
@@ -269,7 +298,7 @@ def _table(title: str, pairs: Sequence[Pair], scored: Sequence[Pair], cutoff: fl
           f"{'TP':>5}{'FP':>5}{'FN':>5}{'unlab':>7}")
     results: list[Scores] = []
     for top_k in (3, 5):
-        for s in run(pairs, top_k, cutoff, scored):
+        for s in run(pairs, top_k, cutoff, scored, programs):
             results.append(s)
             print(_row(s, recall_ceiling(scored, top_k)))
     return results
@@ -284,17 +313,22 @@ def main(argv: list[str]) -> int:
         scored = [p for p in pairs if (p.item, p.course_title.casefold()) not in other]
         print(f"scoring {len(scored)} of {len(pairs)} pairs: {len(pairs) - len(scored)} are also "
               "in the excluded file")
-    results = _table("all pairs (blind + pooled)", pairs, scored, cutoff)
-    _table("blind pairs only", pairs, [p for p in scored if not p.pooled], cutoff)
+    programs: dict[CourseKey, str] | None = None
+    if "--programs" in argv:
+        programs = catalog_programs(Path(argv[argv.index("--programs") + 1]))
+        known = sum(1 for c in holdout_courses(pairs, programs) if c.program)
+        print(f"courses carry their catalog program: {known} of {len(holdout_courses(pairs))}")
+    results = _table("all pairs (blind + pooled)", pairs, scored, cutoff, programs)
+    _table("blind pairs only", pairs, [p for p in scored if not p.pooled], cutoff, programs)
     if "--by-domain" in argv:
         print("\nksa.match by domain, all pairs, k=3")
-        ranking = rankings(pairs, 3, cutoff)["ksa.match"]
+        ranking = rankings(pairs, 3, cutoff, programs)["ksa.match"]
         for domain in dict.fromkeys(p.domain for p in scored):
             subset = [p for p in scored if p.domain == domain]
             print(_row(evaluate(subset, ranking, domain, 3), recall_ceiling(subset, 3)))
     if "--unlabelled" in argv:
         print("\nksa.match, k=3: suggestions without a label")
-        print("\n".join(unlabelled_suggestions(scored, rankings(pairs, 3, cutoff)["ksa.match"])))
+        print("\n".join(unlabelled_suggestions(scored, rankings(pairs, 3, cutoff, programs)["ksa.match"])))
     if "--errors" in argv:
         shown = [s for s in results if s.top_k == 3 and ("--baselines" in argv or s.name == "ksa.match")]
         for s in shown:
