@@ -38,7 +38,8 @@ DOMAIN_ORDER: tuple[Domain, ...] = (
 )
 
 
-def _flag(value: str) -> bool | None:
+def yes_no_flag(value: str) -> bool | None:
+    """O*NET's Y/N columns (Hot Technology, In Demand ...) as a bool; None when neither."""
     text = value.strip().upper()
     if text in ("Y", "YES", "TRUE", "1"):
         return True
@@ -268,8 +269,8 @@ class Release:
                 item_id=item_id, domain=domain, name=example,
                 description=rec["Commodity Title"], commodity_code=commodity,
                 commodity_title=rec["Commodity Title"],
-                hot_technology=_flag(rec["Hot Technology"]) if has_hot else None,
-                in_demand=_flag(rec["In Demand"]) if has_demand else None,
+                hot_technology=yes_no_flag(rec["Hot Technology"]) if has_hot else None,
+                in_demand=yes_no_flag(rec["In Demand"]) if has_demand else None,
             ))
         return items
 

@@ -37,7 +37,7 @@ import pandas as pd
 from ksa.errors import KsaError, Problem, ReleaseError
 from ksa.model import Domain, Item, Occupation, Profile
 from ksa.onet.aliases import DOMAIN_FILES
-from ksa.onet.release import DOMAIN_ORDER, Release, open_release
+from ksa.onet.release import DOMAIN_ORDER, Release, open_release, yes_no_flag
 from ksa.onet.webservices import WS_PREFIX, WebServicesSource, open_web_services
 
 log = logging.getLogger("ksa.onet.store")
@@ -537,15 +537,6 @@ def _version_key(version: str) -> tuple[int, ...]:
 # -- a stored release -------------------------------------------------------------------------
 
 
-def _flag(value: str) -> bool | None:
-    text = value.strip().upper()
-    if text in ("Y", "YES", "TRUE", "1"):
-        return True
-    if text in ("N", "NO", "FALSE", "0"):
-        return False
-    return None
-
-
 class StoredRelease:
     """A release read from the store; offers what the pipeline uses of ``Release``."""
 
@@ -684,8 +675,8 @@ class StoredRelease:
             items.append(Item(item_id=item_id, domain=domain, name=example,
                               description=commodity_title, commodity_code=commodity,
                               commodity_title=commodity_title,
-                              hot_technology=None if hot is None else _flag(hot),
-                              in_demand=None if demand is None else _flag(demand)))
+                              hot_technology=None if hot is None else yes_no_flag(hot),
+                              in_demand=None if demand is None else yes_no_flag(demand)))
         return items
 
     def alternate_titles(self, code: str) -> list[str]:
