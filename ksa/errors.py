@@ -17,16 +17,18 @@ class Problem:
     value: object = None
     hint: str = ""
 
-    def __str__(self) -> str:
-        where = ", ".join(
-            p
-            for p in (
-                self.file,
-                f"sheet '{self.sheet}'" if self.sheet else "",
-                f"cell {self.cell}" if self.cell else "",
-            )
-            if p
+    @property
+    def where(self) -> str:
+        """``file, sheet 'S', cell C`` with whatever parts are known."""
+        parts = (
+            self.file,
+            f"sheet '{self.sheet}'" if self.sheet else "",
+            f"cell {self.cell}" if self.cell else "",
         )
+        return ", ".join(p for p in parts if p)
+
+    def __str__(self) -> str:
+        where = self.where
         text = f"{where}: {self.message}" if where else self.message
         if self.value is not None:
             text += f" (value: {self.value!r})"

@@ -238,15 +238,7 @@ def read_responses(
         total.issues += [
             Issue(
                 f"excluded (not Y/N/blank): {p.value!r}",
-                where=", ".join(
-                    x
-                    for x in (
-                        p.file,
-                        f"sheet '{p.sheet}'" if p.sheet else "",
-                        f"cell {p.cell}" if p.cell else "",
-                    )
-                    if x
-                ),
+                where=p.where,
                 level="error",
             )
             for p in total.bad_answers
