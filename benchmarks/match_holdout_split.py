@@ -5,7 +5,7 @@ Every item is still ranked against all courses of tests/data/match_holdout.csv (
 ``match_holdout.py``); only the scored pairs are filtered by the item's occupation.
 
 Usage: .venv/bin/python benchmarks/match_holdout_split.py [--cutoff 80] [--programs DIR]
-       [--errors dev] [--blind]
+       [--errors dev] [--k 3] [--blind] [--baselines]
 """
 
 from __future__ import annotations
@@ -37,11 +37,9 @@ def main(argv: list[str]) -> int:
     if "--programs" in argv:
         programs = bench.catalog_programs(Path(argv[argv.index("--programs") + 1]))
     pairs = bench.read_holdout()
-    if "--blind" in argv:
-        pairs_scored = [p for p in pairs if not p.pooled]
-    else:
-        pairs_scored = pairs
+    pairs_scored = [p for p in pairs if not p.pooled] if "--blind" in argv else pairs
     show = argv[argv.index("--errors") + 1] if "--errors" in argv else ""
+    error_k = int(argv[argv.index("--k") + 1]) if "--k" in argv else 3
     print(f"{'split':6}{'ranker':27}{'k':>2}{'P':>7}{'R':>7}{'F1':>7}{'P@1':>7}{'TP':>5}{'FP':>5}{'FN':>5}"
           f"{'unlab':>7}")
     for top_k in (3, 5):
@@ -54,7 +52,7 @@ def main(argv: list[str]) -> int:
                 s = bench.evaluate(scored, ranking, name, top_k)
                 print(f"{split:6}{name:27}{top_k:>2}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
                       f"{s.p_at_1_strict:>7.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.unlabelled:>7}")
-                if top_k == 3 and name == "ksa.match" and show.upper() == split:
+                if top_k == error_k and name == "ksa.match" and show.upper() == split:
                     print("\n".join(sorted(s.errors)))
     return 0
 

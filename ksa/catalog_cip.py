@@ -4,7 +4,9 @@ Uses a cut of the NCES CIP 2020 <-> SOC 2018 crosswalk (``ksa/data/cip_soc_2018.
 with a CIP code, or a program name that resolves to CIP titles, is *in context* when one of those
 CIPs leads to the occupation's SOC code, *elsewhere* when it is an occupational program leading
 to other occupations ("Quality Control" in a brewing program), and *unknown* otherwise
-(general-education subjects, no program).
+(general-education subjects, business and computer basics, no program, a program name that
+fits CIP titles of several unrelated families, or a program in a field related to the
+occupation's: drafting for welders, medical assisting for pharmacy technicians).
 """
 
 from __future__ import annotations
@@ -16,11 +18,21 @@ from importlib import resources
 
 from ksa.normalize import meaningful, title_tokens
 
-# CIP families of general education: a course there is never "elsewhere".
+# CIP families of general education, and of business and computer basics every occupation
+# draws on (word processing, spreadsheets, customer service): a course there is never "elsewhere".
 GENERAL_FAMILIES = frozenset({
-    "05", "09", "16", "23", "24", "25", "26", "27", "28", "29", "30", "32", "33", "34", "35", "36",
-    "37", "38", "39", "40", "42", "45", "53", "54",
+    "05", "09", "11", "16", "23", "24", "25", "26", "27", "28", "29", "30", "32", "33", "34", "35",
+    "36", "37", "38", "39", "40", "42", "45", "52", "53", "54",
 })
+
+# Families whose programs share courses (career clusters): a course in a program of a related
+# family is not "elsewhere" (drafting, 15.13, for welders and machinists; medical assisting for
+# pharmacy technicians).
+RELATED_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"14", "15", "46", "47", "48"}),  # engineering technology, construction, repair, production
+    frozenset({"51"}),  # health professions
+    frozenset({"43", "44"}),  # protective and public services
+)
 
 IN_CONTEXT, UNKNOWN, ELSEWHERE = 1, 0, -1
 
@@ -55,12 +67,20 @@ class Context:
     soc: str
     cips: frozenset[str]
 
+    def related(self, cip: str) -> bool:
+        """Is ``cip`` general education, or in a family related to the occupation's programs?"""
+        family = cip[:2]
+        if family in GENERAL_FAMILIES:
+            return True
+        own = {c[:2] for c in self.cips}
+        return family in own or any(family in group and own & group for group in RELATED_FAMILIES)
+
     def classify(self, *, cip: str = "", program: str = "") -> int:
         """IN_CONTEXT, UNKNOWN or ELSEWHERE for a course's CIP code or program name."""
         if cip:
             if cip in self.cips:
                 return IN_CONTEXT
-            return UNKNOWN if cip[:2] in GENERAL_FAMILIES else ELSEWHERE
+            return UNKNOWN if self.related(cip) else ELSEWHERE
         if not program:
             return UNKNOWN
         candidates = program_cips(program)
@@ -68,7 +88,9 @@ class Context:
             return UNKNOWN
         if candidates & self.cips:
             return IN_CONTEXT
-        if all(c[:2] in GENERAL_FAMILIES for c in candidates):
+        if len({c[:2] for c in candidates}) > 1:
+            return UNKNOWN  # "Business" fits agricultural business and others: the name is ambiguous
+        if all(self.related(c) for c in candidates):
             return UNKNOWN
         return ELSEWHERE
 

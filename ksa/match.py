@@ -6,20 +6,34 @@ normalized titles; block candidates through an inverted index of meaningful word
 like "introduction" or "technology" never carry a match alone); score the candidates with
 ``rapidfuzz.process.cdist`` (``fuzz.token_set_ratio`` on the meaningful words, chosen by measured
 precision, see ``benchmarks/match_accuracy.py``); then adjust by coverage - how much of the item
-the course covers weighs most, so a course that only shares part of the item scores lower - and
-by occupational context (``ksa.catalog_cip``); among equal scores a course whose description
-names the item ranks first. Review-ledger decisions win: rejected courses are
-never suggested again; accepted and added ones come first as CONFIRMED.
+the course covers weighs most, so a course that only shares part of the item scores lower.
+
+Each item is queried as several strings, a course keeping its best score: the name, configured
+keywords, extra terms from ``ksa/data/item_terms.csv`` (Heliarc -> TIG welding, Excel ->
+spreadsheets; a small penalty), and for long tool names the head phrase ("arc welding" of
+"Portable gas operated arc welders"; a larger penalty). Items marked *broad* there ("Design",
+"Monitoring") match by name only a course titled with nothing else, or one in context. For
+knowledge and skills, a course whose subject (its head word, before "for / in / of") is not
+shared loses points: "Math Study Skills" is no mathematics course.
+
+Occupational context (``ksa.catalog_cip``) ranks: a course in a program leading to the
+occupation gains a few points but is never lifted over the cutoff; a course in an unrelated
+program loses points and matches only through the item's own name, never through extra terms.
+Among equal scores a course whose description names the item ranks first, and a school not yet
+suggested goes before another section at a school already in the list. Review-ledger decisions
+win: rejected courses are never suggested again; accepted and added ones come first as CONFIRMED.
 """
 
 from __future__ import annotations
 
+import csv
 import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -42,7 +56,10 @@ log = logging.getLogger("ksa.match")
 SCORER = fuzz.token_set_ratio
 ITEM_COVERAGE_WEIGHT = 40.0  # points lost when the course covers none of the item's words
 COURSE_COVERAGE_WEIGHT = 10.0  # points lost when none of the course's words are the item's
-IN_CONTEXT_BONUS = 5.0  # course in a program leading to the occupation
+TERM_PENALTY = 2.0  # an extra term of the item (ksa/data/item_terms.csv)
+HEAD_PENALTY = 10.0  # a long tool name's head phrase ("arc welding" of "Portable gas operated arc welders")
+COURSE_HEAD_PENALTY = 10.0  # the item is only a modifier in the course title ("Math Study Skills")
+IN_CONTEXT_BONUS = 5.0  # course in a program leading to the occupation (ranks, never lifts)
 OUT_OF_CONTEXT_PENALTY = 12.0  # course in a program leading elsewhere (brewing quality control)
 BATCH = 64  # queries scored together by one cdist call
 
@@ -111,7 +128,10 @@ def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
     return titles
 
 
-_PARTS = re.compile(r"\s+and\s+|\s*[&,;]\s*", re.IGNORECASE)
+_PARTS = re.compile(r"\s+and\s+|\s*[&,;:]\s*|\s+-+\s+", re.IGNORECASE)
+# "Blueprint Reading for Electricians": the subject comes before the first of these
+_QUALIFIER = re.compile(r"\s+(?:for|in|of|with|using)\s+", re.IGNORECASE)
+_SUBJECT_DOMAINS = frozenset({"knowledge", "skills", "abilities", "work_activities"})
 
 
 def heads(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
@@ -126,12 +146,64 @@ def heads(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
     return frozenset(out)
 
 
-def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[tuple[tuple[str, ...], frozenset[str]]]:
-    out: list[tuple[tuple[str, ...], frozenset[str]]] = []
-    for text in (query.text, *query.keywords):
+def course_heads(title: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
+    """Head words of a course title's subject: the part before "for / in / of / with" when it
+    holds a meaningful word ("Math Applications in the Medical Office" -> mathematics), then the
+    head of each coordinated part. "Math Study Skills" has head "strategy" (study skills are
+    learning strategies), so it is no course in mathematics."""
+    subject = _QUALIFIER.split(title, maxsplit=1)[0]
+    if not meaningful(title_tokens(subject, vocabulary)):
+        subject = title
+    return heads(subject, vocabulary)
+
+
+@dataclass(frozen=True)
+class ItemTerms:
+    terms: tuple[str, ...]
+    broad: bool  # the name alone is too broad to carry a match (see item_terms.csv)
+
+
+def _item_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@cache
+def item_terms() -> dict[str, ItemTerms]:
+    """``ksa/data/item_terms.csv``: extra query terms per O*NET item name (read on first use)."""
+    text = resources.files("ksa").joinpath("data", "item_terms.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    out: dict[str, ItemTerms] = {}
+    for row in csv.DictReader(lines):
+        terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
+        out[_item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1")
+    return out
+
+
+@dataclass(frozen=True)
+class _QueryString:
+    words: tuple[str, ...]
+    heads: frozenset[str]
+    penalty: float = 0.0
+    broad: bool = False  # matches only a course titled with nothing else, or one in context
+
+
+def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[_QueryString]:
+    """The item name, its parts, keywords, extra terms and (tools) head noun: each is scored alone,
+    a course keeps its best."""
+    entry = item_terms().get(_item_key(query.text))
+    texts: list[tuple[str, float, bool]] = [(query.text, 0.0, entry.broad if entry else False)]
+    texts.extend((k, 0.0, False) for k in query.keywords)
+    if entry:
+        texts.extend((t, TERM_PENALTY, False) for t in entry.terms)
+    if query.domain == "tools":
+        name = meaningful(title_tokens(query.text, vocabulary))
+        if len(name) >= 3:
+            texts.append((" ".join(name[-2:]), HEAD_PENALTY, False))
+    out: list[_QueryString] = []
+    for text, penalty, broad in texts:
         words = meaningful(title_tokens(text, vocabulary)) if text.strip() else ()
-        if words and all(words != w for w, _ in out):
-            out.append((words, heads(text, vocabulary)))
+        if words and all(words != q.words for q in out):
+            out.append(_QueryString(words, heads(text, vocabulary), penalty, broad))
     return out
 
 
@@ -153,6 +225,31 @@ class _Hit:
     context: int  # 1 in context, 0 unknown, -1 elsewhere
     course_cov: float
     described: bool = False  # the course description holds every word of the item
+
+
+class _TitleShapes:
+    """Per course, computed only for hits: its title's head words and all its normalized words
+    (generic ones included: "Hardware Troubleshooting" is more than troubleshooting)."""
+
+    def __init__(self, courses: Sequence[Course], vocabulary: Vocabulary) -> None:
+        self.courses = courses
+        self.vocabulary = vocabulary
+        self._heads: dict[str, frozenset[str]] = {}
+        self._words: dict[str, frozenset[str]] = {}
+
+    def heads(self, position: int) -> frozenset[str]:
+        title = self.courses[position].course_title
+        found = self._heads.get(title)
+        if found is None:
+            found = self._heads[title] = course_heads(title, self.vocabulary)
+        return found
+
+    def words(self, position: int) -> frozenset[str]:
+        title = self.courses[position].course_title
+        found = self._words.get(title)
+        if found is None:
+            found = self._words[title] = frozenset(title_tokens(title, self.vocabulary))
+        return found
 
 
 class _Descriptions:
@@ -294,8 +391,8 @@ def match_items_with_stats(
     per_query = [_query_strings(q, vocabulary) for q in queries]
     distinct: dict[tuple[str, ...], int] = {}
     for strings in per_query:
-        for words, _heads in strings:
-            distinct.setdefault(words, len(distinct))
+        for qs in strings:
+            distinct.setdefault(qs.words, len(distinct))
     qwords = list(distinct)
     bonus = IN_CONTEXT_BONUS if context else 0.0
     stats = MatchStats(query_strings=len(qwords), titles=len(titles.keys))
@@ -305,23 +402,31 @@ def match_items_with_stats(
     by_decision = _decisions_by_key(decisions)
     identities = _Identities(courses)
     descriptions = _Descriptions(courses)
+    shapes = _TitleShapes(courses, vocabulary)
     result: dict[str, tuple[Match, ...]] = {}
     for query, strings in zip(queries, per_query, strict=True):
+        subject = query.domain in _SUBJECT_DOMAINS
         hits: dict[int, _Hit] = {}
-        for words, head_words in strings:
-            qset = frozenset(words)
-            for slot, base in scored[distinct[words]]:
+        for qs in strings:
+            qset = frozenset(qs.words)
+            for slot, base in scored[distinct[qs.words]]:
                 tset = titles.tokens[slot]
-                score = adjusted_score(base, qset, tset)
-                if score + bonus < score_cutoff:
-                    continue
-                shared = tuple(w for w in words if w in tset)
-                if len(shared) == 1 and len(qset) > 1 and shared[0] not in head_words:
+                score = adjusted_score(base, qset, tset) - qs.penalty
+                if score < score_cutoff:
+                    continue  # the in-context bonus ranks, it never lifts a course over the cutoff
+                shared = tuple(w for w in qs.words if w in tset)
+                if len(shared) == 1 and len(qset) > 1 and shared[0] not in qs.heads:
                     continue  # one shared modifier ("surface") is not the item ("surface grinders")
                 course_cov = len(set(shared)) / len(tset)
                 for position in titles.courses[slot]:
                     ctx = course_context[position]
+                    if qs.penalty and ctx < 0:
+                        continue  # extra terms widen the item within its field, not beyond it
+                    if qs.broad and ctx <= 0 and not shapes.words(position) <= qset:
+                        continue  # "Design" alone: not "Advertising Design" unless in context
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
+                    if subject and not (set(shared) & shapes.heads(position)):
+                        final -= COURSE_HEAD_PENALTY  # the item only modifies the course's subject
                     final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 else 0.0
                     final = min(100.0, final)
                     if final < score_cutoff:
@@ -383,6 +488,27 @@ class _Identities:
         return self._by_identity.get(identity)
 
 
+def _spread_schools(ordered: list[_Hit], identities: _Identities, wanted: int) -> list[_Hit]:
+    """The first ``wanted`` hits, except that among hits of equal score a school not yet
+    suggested goes first: one school's five sections of a course do not fill the top-k."""
+    chosen: list[_Hit] = []
+    schools: set[str] = set()
+    remaining = list(ordered)
+    while remaining and len(chosen) < wanted:
+        best = round(remaining[0].score, 1)
+        pick = 0
+        for i, hit in enumerate(remaining):
+            if round(hit.score, 1) != best:
+                break
+            if identities.of(hit.course)[0] not in schools:
+                pick = i
+                break
+        hit = remaining.pop(pick)
+        schools.add(identities.of(hit.course)[0])
+        chosen.append(hit)
+    return chosen
+
+
 def _rank(
     key: str, hits: dict[int, _Hit], identities: _Identities, decisions: list[Decision], top_k: int,
 ) -> tuple[Match, ...]:
@@ -400,16 +526,18 @@ def _rank(
                        courses[h.course].course_title.casefold(),
                        courses[h.course].school.casefold(), h.course),
     )
-    suggestions: list[_Hit] = []
+    candidates: list[_Hit] = []
     seen: set[tuple[str, str, str]] = set()
     for hit in ordered:
-        if len(suggestions) >= wanted:
-            break
+        full = len(candidates) >= wanted
+        if full and (wanted == 0 or round(hit.score, 1) < round(candidates[wanted - 1].score, 1)):
+            break  # ties with the last wanted hit are kept: they may come from another school
         identity = identities.of(hit.course)
         if identity in seen or identity in rejected or identity in confirmed:
             continue
         seen.add(identity)
-        suggestions.append(hit)
+        candidates.append(hit)
+    suggestions = _spread_schools(candidates, identities, wanted)
 
     matches: list[Match] = []
     for identity, d in confirmed.items():

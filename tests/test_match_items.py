@@ -162,3 +162,95 @@ def test_invariants(items: list[str], titles: list[str], top_k: int, cutoff: flo
         assert all(cutoff <= m.score <= 100 for m in matches)
         assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
         assert all(m.matched_tokens for m in matches)
+
+
+# --- held-out error patterns (issue 5): item terms, broad items, heads, context, school spread ---
+
+def test_item_terms_table_is_well_formed() -> None:
+    from ksa.match import _item_key, item_terms
+    from ksa.normalize import meaningful, title_tokens
+
+    table = item_terms()
+    assert len(table) >= 50
+    assert _item_key("  Microsoft  EXCEL ") in table
+    for name, entry in table.items():
+        own = meaningful(title_tokens(name))
+        for term in entry.terms:
+            words = meaningful(title_tokens(term))
+            assert words, (name, term)  # a term of generic words only would match nothing
+            assert words != own, (name, term)  # the normalizer's tables already give the name
+        assert entry.terms or entry.broad, name  # a row must do something
+
+
+def test_item_terms_find_synonyms_without_a_shared_word() -> None:
+    courses = [_course("GTAW I", school="A"), _course("Spreadsheet Applications", school="B"),
+               _course("Word Processing I", school="C"), _course("Oxyacetylene Welding", school="D")]
+    result = match_items([MatchQuery("tig", "tools", "Heliarc welding equipment"),
+                          MatchQuery("xl", "technology", "Microsoft Excel"),
+                          MatchQuery("doc", "technology", "Microsoft Word")], courses)
+    assert _titles(result, "tig") == ["GTAW I"]
+    assert _titles(result, "xl") == ["Spreadsheet Applications"]
+    assert _titles(result, "doc") == ["Word Processing I"]
+
+
+def test_broad_one_word_item_needs_its_own_title_or_context() -> None:
+    courses = [_course("Advertising Design", school="A"), _course("Architectural Design", school="B"),
+               _course("Engineering Drawing I", school="C"), _course("Design", school="D")]
+    found = _titles(match_items([MatchQuery("d", "knowledge", "Design")], courses), "d")
+    assert "Advertising Design" not in found and "Architectural Design" not in found
+    assert set(found) == {"Design", "Engineering Drawing I"}  # the term "engineering drawing"
+    welding = [_course("Weld Design", school="W", cip="48.0508")]  # a welding program
+    assert _titles(match_items([MatchQuery("d", "knowledge", "Design")], welding, soc="51-4121.00"),
+                   "d") == ["Weld Design"]
+    assert match_items([MatchQuery("d", "knowledge", "Design")], welding)["d"] == ()
+
+
+def test_item_only_modifying_the_course_ranks_below_real_courses() -> None:
+    courses = [_course("Math Study Skills", school="A"), _course("Technical Mathematics", school="B"),
+               _course("Business Math", school="C")]
+    matches = match_items([MatchQuery("m", "knowledge", "Mathematics")], courses, top_k=3)["m"]
+    titles = [m.course.course_title for m in matches]
+    assert titles.index("Math Study Skills") == 2
+    assert matches[2].score <= matches[1].score - 5
+
+
+def test_long_tool_name_matches_by_its_head_phrase() -> None:
+    courses = [_course("Introduction to Arc Welding"), _course("Gas Laws", school="B")]
+    matches = match_items([MatchQuery("t", "tools", "Portable gas operated arc welders")], courses)["t"]
+    assert [m.course.course_title for m in matches] == ["Introduction to Arc Welding"]
+    assert matches[0].score < 100  # ranks below a course naming the whole tool
+
+
+def test_in_context_bonus_ranks_but_never_lifts_over_the_cutoff() -> None:
+    plain = match_items([MatchQuery("k", "tools", "Lathes")], [_course("Lathe Facing and Knurling")],
+                        score_cutoff=0)["k"]
+    base = plain[0].score
+    in_context = [_course("Lathe Facing and Knurling", cip="48.0501")]
+    lifted = match_items([MatchQuery("k", "tools", "Lathes")], in_context, soc="51-4041.00",
+                         score_cutoff=base + 1)["k"]
+    assert lifted == ()
+    ranked = match_items([MatchQuery("k", "tools", "Lathes")], in_context, soc="51-4041.00",
+                         score_cutoff=base)["k"]
+    assert ranked[0].score > base
+
+
+def test_top_k_spreads_over_schools_among_equal_scores() -> None:
+    courses = [_course(f"Welding {level}", school="A", code=f"W{n}")
+               for n, level in enumerate(("I", "II", "III"))] + [_course("Welding", school="B")]
+    matches = match_items([MatchQuery("k", "knowledge", "Welding")], courses, top_k=2)["k"]
+    assert {m.course.school for m in matches} == {"A", "B"}
+
+
+def test_context_related_and_ambiguous_programs_are_not_elsewhere() -> None:
+    from ksa.catalog_cip import ELSEWHERE, IN_CONTEXT, UNKNOWN, occupation_context
+
+    welders = occupation_context("51-4121.00")
+    assert welders.classify(cip="48.0508") == IN_CONTEXT
+    assert welders.classify(cip="15.1301") == UNKNOWN  # drafting: a related field
+    assert welders.classify(cip="52.0201") == UNKNOWN  # business basics serve every occupation
+    assert welders.classify(cip="01.1003") == ELSEWHERE  # food science
+    assert welders.classify(program="Business") == UNKNOWN  # fits several unrelated families
+    assert welders.classify(program="Brewing Science") == ELSEWHERE
+    pharmacy = occupation_context("29-2052.00")
+    assert pharmacy.classify(cip="51.0801") == UNKNOWN  # medical assisting: health family
+    assert pharmacy.classify(cip="48.0508") == ELSEWHERE
