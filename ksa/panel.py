@@ -67,6 +67,7 @@ class Panel:
     catalogs: tuple[CatalogSpec, ...]
     score_cutoff: float
     top_k: int
+    rerank: str  # "none" | "semantic"
     keywords: dict[str, tuple[str, ...]]
     output_dir: Path
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -159,6 +160,7 @@ def read_panel(path: str | Path) -> Panel:
         catalogs=catalogs,
         score_cutoff=float(courses.get("score_cutoff", 80)),
         top_k=int(courses.get("top_k", 3)),
+        rerank=str(courses.get("rerank", "none")),
         keywords={str(k): tuple(v) for k, v in courses.get("keywords", {}).items()},
         output_dir=(base / raw.get("output", {}).get("dir", "outputs")).resolve(),
         raw=raw,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ksa.crosswalk import assemble
 from ksa.errors import InputError, Problem
@@ -24,6 +25,9 @@ from ksa.model import (
 )
 from ksa.outputs import iso_time, utc_stamp, write_crosswalk
 from ksa.panel import Panel
+
+if TYPE_CHECKING:
+    from ksa.rerank import SemanticReranker
 
 log = logging.getLogger("ksa.pipeline")
 
@@ -65,7 +69,9 @@ def load_selection(panel: Panel, *, api_key: str | None = None) -> Selection:
     from ksa.onet.store import open_source
 
     release = open_source(panel.onet_source, api_key=api_key)
-    profile = release.profile(panel.soc, domains=panel.domains, title=panel.occupation_title or None)
+    profile = release.profile(
+        panel.soc, domains=panel.domains, title=panel.occupation_title or None
+    )
     for notice in profile.notices:
         log.warning("%s", notice)
     selection = select_items(
@@ -135,9 +141,17 @@ def ingest_and_tally(panel: Panel, selection: Selection, *, lenient: bool = Fals
 
 
 def match_courses(
-    panel: Panel, selection: Selection, needs: tuple[NeedCluster, ...]
+    panel: Panel,
+    selection: Selection,
+    needs: tuple[NeedCluster, ...],
+    *,
+    reranker: SemanticReranker | None = None,
 ) -> MatchResult:
-    """Match every item and additional need to the panel's course catalogs."""
+    """Match every item and additional need to the panel's course catalogs.
+
+    With ``[courses] rerank = "semantic"`` the lexical candidates are re-ranked by a
+    sentence-embedding model (``reranker``; default: the packaged model of ksa[semantic]).
+    """
     from ksa.catalog import load_catalogs
     from ksa.ledger import Ledger
     from ksa.match import MatchQuery, match_items
@@ -168,14 +182,29 @@ def match_courses(
         if n.in_onet is None
     ]
     decisions = Ledger().decisions([q.key for q in queries])
-    matches = match_items(
-        queries,
-        loaded.courses,
-        soc=selection.profile.occupation.code,
-        top_k=panel.top_k,
-        score_cutoff=panel.score_cutoff,
-        decisions=decisions,
-    )
+    occupation = selection.profile.occupation
+    if panel.rerank == "semantic":
+        from ksa.rerank import SemanticReranker, match_items_semantic
+
+        # the blend has its own cutoff (ksa.rerank.Blend); score_cutoff applies to lexical only
+        matches = match_items_semantic(
+            queries,
+            loaded.courses,
+            reranker or SemanticReranker(),
+            soc=occupation.code,
+            top_k=panel.top_k,
+            decisions=decisions,
+            occupation=occupation.title,
+        )
+    else:
+        matches = match_items(
+            queries,
+            loaded.courses,
+            soc=occupation.code,
+            top_k=panel.top_k,
+            score_cutoff=panel.score_cutoff,
+            decisions=decisions,
+        )
     return MatchResult(dict(matches), tuple(loaded.issues), len(loaded.courses))
 
 
