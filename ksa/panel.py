@@ -67,9 +67,9 @@ class Panel:
     catalogs: tuple[CatalogSpec, ...]
     score_cutoff: float
     top_k: int
-    rerank: str  # "none" | "semantic"
     keywords: dict[str, tuple[str, ...]]
     output_dir: Path
+    rerank: str = "none"  # "none" | "semantic"
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
