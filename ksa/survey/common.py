@@ -61,6 +61,11 @@ class ItemIndex:
         return "; ".join(repr(name) for name, _score, _index in found)
 
 
+# Header names that identify the item column, in every layout
+ID_HEADERS = ("item id", "id", "element id")
+NAME_HEADERS = ("item", "item name", "name")
+
+
 @dataclass
 class ReadResult:
     """What one file gave: responses or counted tallies, issues, and problems (input errors)."""

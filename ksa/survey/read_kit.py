@@ -11,6 +11,8 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from ksa.model import CellRef, ItemAnswer, NeedEntry, Response
 from ksa.survey.common import (
+    ID_HEADERS,
+    NAME_HEADERS,
     ItemIndex,
     ReadResult,
     cell_ref,
@@ -22,8 +24,6 @@ from ksa.survey.common import (
 from ksa.survey.grid import SheetGrid, add_layout_details, norm_header
 from ksa.survey.kit import META_SHEET, items_checksum
 
-ID_HEADERS = ("item id", "id", "element id")
-NAME_HEADERS = ("item", "item name", "name")
 ANSWER_HEADERS = ("needed*",)
 PORTION_HEADERS = ("not applicable portion", "not applicable*", "portion*")
 COMMENT_HEADERS = ("comment*", "notes")

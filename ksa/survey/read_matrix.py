@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from ksa.model import ItemAnswer, Response
 from ksa.survey.common import (
+    ID_HEADERS,
+    NAME_HEADERS,
     ItemIndex,
     ReadResult,
     cell_ref,
@@ -18,8 +20,6 @@ from ksa.survey.common import (
 )
 from ksa.survey.grid import SheetGrid
 
-ID_HEADERS = ("item id", "id", "element id")
-NAME_HEADERS = ("item", "item name", "name")
 MATRIX_HEADER_GROUPS = (("item id", "item"),)
 DESCRIPTIVE = frozenset(
     {

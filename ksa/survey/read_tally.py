@@ -12,6 +12,8 @@ import re
 
 from ksa.model import CountedTally
 from ksa.survey.common import (
+    ID_HEADERS,
+    NAME_HEADERS,
     ItemIndex,
     ReadResult,
     cell_ref,
@@ -33,8 +35,6 @@ SECTION_NAMES = (
     "tools",
     "technology",
 )
-ID_HEADERS = ("item id", "id", "element id")
-NAME_HEADERS = ("item", "item name", "name")
 YES_HEADERS = ("y", "yes", "y count", "yes count")
 NO_HEADERS = ("n", "no", "n count", "no count")
 
