@@ -67,8 +67,9 @@ class Pair:
 
     @property
     def pooled(self) -> bool:
-        """Labelled after a run, because a ranker suggested it (``why`` starts with "pooled:")."""
-        return self.why.startswith("pooled:")
+        """Labelled after a run, because a ranker suggested it (``why`` starts with "pooled:"
+        for the first round, "pooled2:" for the second; see tests/data/LABELLING.md)."""
+        return self.why.startswith(("pooled:", "pooled2:"))
 
     @property
     def item_key(self) -> ItemKey:
