@@ -155,3 +155,34 @@ def grid_issue(grid: SheetGrid, message: str, where: str = "", level: str = "war
         p for p in (grid.display, f"sheet '{grid.name}'" if grid.name else "", where) if p
     )
     return Issue(message, where=place, level=level)
+
+
+def resolve_item_row(
+    grid: SheetGrid,
+    row: int,
+    index: ItemIndex,
+    ids: tuple[int | None, str],
+    names: tuple[int | None, str],
+    seen: dict[str, int],
+    result: ReadResult,
+) -> Item | None:
+    """The item a row names (by id, else by name), or None after recording why not: an
+    unknown item, or one already read on an earlier row (``seen``: item id -> row)."""
+    (id_col, id_text), (name_col, name_text) = ids, names
+    key = id_text or name_text
+    item, why = index.resolve(key)
+    if item is None:
+        result.problems.append(grid.problem(why, row, id_col if id_text else name_col, key))
+        return None
+    if item.item_id in seen:
+        result.problems.append(
+            grid.problem(
+                f"item {item.item_id} appears twice (rows {seen[item.item_id]} and {row})",
+                row,
+                id_col or name_col,
+                hint="keep one row per item",
+            )
+        )
+        return None
+    seen[item.item_id] = row
+    return item

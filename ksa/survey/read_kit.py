@@ -20,6 +20,7 @@ from ksa.survey.common import (
     grid_issue,
     match_header,
     read_answer,
+    resolve_item_row,
 )
 from ksa.survey.grid import SheetGrid, add_layout_details, norm_header
 from ksa.survey.kit import META_SHEET, items_checksum
@@ -233,23 +234,11 @@ def read_kit(grids: list[SheetGrid], index: ItemIndex, *, panel_id: str, soc: st
                     )
                 )
             continue
-        key = id_text or name_text
-        item, why = index.resolve(key)
+        item = resolve_item_row(
+            grid, row, index, (id_col, id_text), (name_col, name_text), seen, result
+        )
         if item is None:
-            col = id_col if id_text and id_col else name_col
-            result.problems.append(grid.problem(why, row, col, key))
             continue
-        if item.item_id in seen:
-            result.problems.append(
-                grid.problem(
-                    f"item {item.item_id} appears twice (rows {seen[item.item_id]} and {row})",
-                    row,
-                    id_col or name_col,
-                    hint="keep one row per item",
-                )
-            )
-            continue
-        seen[item.item_id] = row
         if row in grid.hidden_rows:
             hidden.append(row)
         answer, _ok = read_answer(grid, row, answer_col, result)

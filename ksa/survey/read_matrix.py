@@ -17,6 +17,7 @@ from ksa.survey.common import (
     grid_issue,
     match_header,
     read_answer,
+    resolve_item_row,
 )
 from ksa.survey.grid import SheetGrid
 
@@ -109,23 +110,11 @@ def read_matrix(grid: SheetGrid, index: ItemIndex) -> ReadResult:
                     )
                 )
             continue
-        item, why = index.resolve(id_text or name_text)
+        item = resolve_item_row(
+            grid, row, index, (id_col, id_text), (name_col, name_text), seen, result
+        )
         if item is None:
-            result.problems.append(
-                grid.problem(why, row, id_col if id_text else name_col, id_text or name_text)
-            )
             continue
-        if item.item_id in seen:
-            result.problems.append(
-                grid.problem(
-                    f"item {item.item_id} appears twice (rows {seen[item.item_id]} and {row})",
-                    row,
-                    id_col or name_col,
-                    hint="keep one row per item",
-                )
-            )
-            continue
-        seen[item.item_id] = row
         for col, _name in columns:
             answer, _ok = read_answer(grid, row, col, result)
             answers[col].append(ItemAnswer(item.item_id, answer, source=cell_ref(grid, row, col)))
