@@ -7,6 +7,10 @@ to other occupations ("Quality Control" in a brewing program), and *unknown* oth
 (general-education subjects, business and computer basics, no program, a program name that
 fits CIP titles of several unrelated families, or a program in a field related to the
 occupation's: drafting for welders, medical assisting for pharmacy technicians).
+
+A course can also name its field in its title or program ("Math for the Culinary Arts", "Auto
+Collision Repair"): ``ksa/data/field_words.csv`` lists such words with the CIP prefixes they
+belong to, and ``Context.foreign`` tells which of a course's words place it in another field.
 """
 
 from __future__ import annotations
@@ -75,6 +79,15 @@ class Context:
         own = {c[:2] for c in self.cips}
         return family in own or any(family in group and own & group for group in RELATED_FAMILIES)
 
+    def foreign(self, words: frozenset[str]) -> frozenset[str]:
+        """The field words among ``words`` whose field none of the occupation's programs is in."""
+        table = field_words()
+        return frozenset(
+            w for w in words
+            if (homes := table.get(w)) is not None
+            and not any(c.startswith(h) for h in homes for c in self.cips)
+        )
+
     def classify(self, *, cip: str = "", program: str = "") -> int:
         """IN_CONTEXT, UNKNOWN or ELSEWHERE for a course's CIP code or program name."""
         if cip:
@@ -93,6 +106,18 @@ class Context:
         if all(self.related(c) for c in candidates):
             return UNKNOWN
         return ELSEWHERE
+
+
+@cache
+def field_words() -> dict[str, tuple[str, ...]]:
+    """``ksa/data/field_words.csv``: normalized field word -> home CIP prefixes."""
+    text = resources.files("ksa").joinpath("data", "field_words.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    out: dict[str, tuple[str, ...]] = {}
+    for row in csv.DictReader(lines):
+        homes = tuple(h.strip() for h in row["home"].split("|") if h.strip())
+        out[" ".join(title_tokens(row["word"]))] = homes
+    return out
 
 
 @cache

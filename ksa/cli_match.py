@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from ksa.errors import InputError, KsaError, MissingColumnError, Problem
+from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 from ksa.model import Match
 
 ITEM_COLUMNS = ("item_id", "domain", "item")
@@ -75,8 +76,8 @@ def matches_csv(items: list[dict[str, str]], matches: dict[str, tuple[Match, ...
     return buffer.getvalue()
 
 
-def run_match(items_path: Path, catalogs: list[Path], out: Path, *, top_k: int = 3,
-              score_cutoff: float = 80, school: str | None = None, grade_level: str | None = None,
+def run_match(items_path: Path, catalogs: list[Path], out: Path, *, top_k: int = DEFAULT_TOP_K,
+              score_cutoff: float = DEFAULT_SCORE_CUTOFF, school: str | None = None, grade_level: str | None = None,
               soc: str | None = None, db: Path | None = None) -> Path:
     """Match an items CSV against catalogs and write MATCHES.csv (never over an existing file)."""
     from ksa.catalog import load_catalogs
@@ -113,8 +114,8 @@ def register(app: typer.Typer) -> None:
         items: Annotated[Path, typer.Argument(help="Items CSV: item_id,domain,item (+ soc, description).")],
         catalogs: Annotated[list[Path], typer.Argument(help="Course catalogs (CSV/TSV/XLSX).")],
         out: Annotated[Path, typer.Option("--out", help="MATCHES.csv to write (never overwritten).")],
-        top_k: Annotated[int, typer.Option("--top-k", min=1, help="Courses per item.")] = 3,
-        score_cutoff: Annotated[float, typer.Option("--score-cutoff", min=0, max=100)] = 80,
+        top_k: Annotated[int, typer.Option("--top-k", min=1, help="Courses per item.")] = DEFAULT_TOP_K,
+        score_cutoff: Annotated[float, typer.Option("--score-cutoff", min=0, max=100)] = DEFAULT_SCORE_CUTOFF,
         school: Annotated[str | None, typer.Option(help="School for catalogs without a School column.")] = None,
         grade_level: Annotated[str | None, typer.Option(help="Grade level for catalogs without one.")] = None,
         soc: Annotated[str | None, typer.Option(help="O*NET-SOC code for occupational context.")] = None,

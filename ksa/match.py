@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 
 from ksa.catalog_cip import Context, occupation_context
 from ksa.ledger import Decision, decision_title_key
+from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 from ksa.model import Course, Match, MatchStatus
 from ksa.normalize import (
     TRUNCATED_MIN_LENGTH,
@@ -161,6 +162,7 @@ def course_heads(title: str, vocabulary: Vocabulary | None = None) -> frozenset[
 class ItemTerms:
     terms: tuple[str, ...]
     broad: bool  # the name alone is too broad to carry a match (see item_terms.csv)
+    general: bool = False  # a foundation subject: another field's program still teaches it
 
 
 def _item_key(name: str) -> str:
@@ -175,7 +177,8 @@ def item_terms() -> dict[str, ItemTerms]:
     out: dict[str, ItemTerms] = {}
     for row in csv.DictReader(lines):
         terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
-        out[_item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1")
+        out[_item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1",
+                                                (row.get("general") or "").strip() == "1")
     return out
 
 
@@ -250,6 +253,27 @@ class _TitleShapes:
         if found is None:
             found = self._words[title] = frozenset(title_tokens(title, self.vocabulary))
         return found
+
+
+class _Fields:
+    """Per course, computed only for hits: the field words of its title and of its program that
+    place it outside the occupation's field (``ksa/data/field_words.csv``)."""
+
+    def __init__(self, courses: Sequence[Course], context: Context, vocabulary: Vocabulary) -> None:
+        self.courses = courses
+        self.context = context
+        self.vocabulary = vocabulary
+        self._of: dict[str, frozenset[str]] = {}
+
+    def _words(self, text: str) -> frozenset[str]:
+        found = self._of.get(text)
+        if found is None:
+            found = self._of[text] = self.context.foreign(frozenset(title_tokens(text, self.vocabulary)))
+        return found
+
+    def foreign(self, position: int) -> tuple[frozenset[str], frozenset[str]]:
+        course = self.courses[position]
+        return self._words(course.course_title), self._words(course.program) if course.program else frozenset()
 
 
 class _Descriptions:
@@ -364,8 +388,8 @@ def match_items(
     courses: Sequence[Course],
     *,
     soc: str | None = None,
-    top_k: int = 3,
-    score_cutoff: float = 80,
+    top_k: int = DEFAULT_TOP_K,
+    score_cutoff: float = DEFAULT_SCORE_CUTOFF,
     decisions: Sequence[Decision] = (),
 ) -> dict[str, tuple[Match, ...]]:
     """Top-``top_k`` courses per query key (every key present; empty tuple when none match)."""
@@ -378,8 +402,8 @@ def match_items_with_stats(
     courses: Sequence[Course],
     *,
     soc: str | None = None,
-    top_k: int = 3,
-    score_cutoff: float = 80,
+    top_k: int = DEFAULT_TOP_K,
+    score_cutoff: float = DEFAULT_SCORE_CUTOFF,
     decisions: Sequence[Decision] = (),
 ) -> tuple[dict[str, tuple[Match, ...]], MatchStats]:
     """``match_items`` plus what it did: pairs after blocking and pairs scored."""
@@ -403,9 +427,13 @@ def match_items_with_stats(
     identities = _Identities(courses)
     descriptions = _Descriptions(courses)
     shapes = _TitleShapes(courses, vocabulary)
+    fields = _Fields(courses, context, vocabulary) if context else None
     result: dict[str, tuple[Match, ...]] = {}
     for query, strings in zip(queries, per_query, strict=True):
         subject = query.domain in _SUBJECT_DOMAINS
+        own = frozenset(title_tokens(query.text, vocabulary)).union(*(qs.words for qs in strings))
+        entry = item_terms().get(_item_key(query.text))
+        general = entry is not None and entry.general
         hits: dict[int, _Hit] = {}
         for qs in strings:
             qset = frozenset(qs.words)
@@ -420,6 +448,13 @@ def match_items_with_stats(
                 course_cov = len(set(shared)) / len(tset)
                 for position in titles.courses[slot]:
                     ctx = course_context[position]
+                    if ctx <= 0 and fields is not None:
+                        in_title, in_program = fields.foreign(position)
+                        if in_title - own:
+                            continue  # "Math for the Culinary Arts" is taught for another field
+                        if in_program - own and not general:
+                            continue  # "Electrical Repair" of an auto-collision program (a
+                            # foundation subject, customer service say, is taught there all the same)
                     if qs.penalty and ctx < 0:
                         continue  # extra terms widen the item within its field, not beyond it
                     if qs.broad and ctx <= 0 and not shapes.words(position) <= qset:

@@ -13,6 +13,7 @@ from typing import Any
 import jsonschema
 
 from ksa.errors import PanelFileError, Problem
+from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 from ksa.model import Domain
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "schemas"
@@ -158,8 +159,8 @@ def read_panel(path: str | Path) -> Panel:
         copies=int(survey.get("copies", 1)),
         prefer={str(k): str(v) for k, v in survey.get("prefer", {}).items()},
         catalogs=catalogs,
-        score_cutoff=float(courses.get("score_cutoff", 80)),
-        top_k=int(courses.get("top_k", 3)),
+        score_cutoff=float(courses.get("score_cutoff", DEFAULT_SCORE_CUTOFF)),
+        top_k=int(courses.get("top_k", DEFAULT_TOP_K)),
         rerank=str(courses.get("rerank", "none")),
         keywords={str(k): tuple(v) for k, v in courses.get("keywords", {}).items()},
         output_dir=(base / raw.get("output", {}).get("dir", "outputs")).resolve(),

@@ -46,6 +46,7 @@ import numpy as np
 from ksa.errors import KsaError
 from ksa.ledger import Decision, decision_title_key
 from ksa.match import MatchQuery, match_items
+from ksa.match_defaults import DEFAULT_TOP_K
 from ksa.model import Course, Match, MatchStatus
 
 log = logging.getLogger("ksa.rerank")
@@ -184,7 +185,7 @@ class SemanticReranker:
         queries: Sequence[MatchQuery],
         candidates: Mapping[str, Sequence[Match | Course]],
         *,
-        top_k: int = 3,
+        top_k: int = DEFAULT_TOP_K,
         score_cutoff: float | None = None,
         occupation: str = "",
     ) -> dict[str, tuple[Match, ...]]:
@@ -249,7 +250,7 @@ def match_items_semantic(
     reranker: SemanticReranker,
     *,
     soc: str | None = None,
-    top_k: int = 3,
+    top_k: int = DEFAULT_TOP_K,
     score_cutoff: float | None = None,
     decisions: Sequence[Decision] = (),
     occupation: str = "",

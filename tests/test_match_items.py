@@ -179,7 +179,7 @@ def test_item_terms_table_is_well_formed() -> None:
             words = meaningful(title_tokens(term))
             assert words, (name, term)  # a term of generic words only would match nothing
             assert words != own, (name, term)  # the normalizer's tables already give the name
-        assert entry.terms or entry.broad, name  # a row must do something
+        assert entry.terms or entry.broad or entry.general, name  # a row must do something
 
 
 def test_item_terms_find_synonyms_without_a_shared_word() -> None:

@@ -1,0 +1,79 @@
+"""Field words (ksa/data/field_words.csv): a course taught for another field's students is no
+match, whatever it shares with the item; the occupation's own field and foundation subjects are
+unaffected."""
+
+from __future__ import annotations
+
+import re
+
+from ksa.catalog_cip import field_words, occupation_context
+from ksa.match import MatchQuery, item_terms, match_items
+from ksa.model import Course
+from ksa.normalize import title_tokens
+
+
+def _course(title: str, program: str = "", school: str = "Southeast CC") -> Course:
+    return Course(school=school, grade_level="Diploma", course_code="", course_title=title,
+                  program=program)
+
+
+def _titles(courses: list[Course], domain: str, item: str, soc: str | None) -> list[str]:
+    found = match_items([MatchQuery("k", domain, item)], courses, soc=soc, top_k=10, score_cutoff=80)
+    return [m.course.course_title for m in found["k"]]
+
+
+def test_field_words_table_is_well_formed() -> None:
+    table = field_words()
+    assert len(table) >= 50
+    for word, homes in table.items():
+        assert word == " ".join(title_tokens(word)), word  # stored as the normalizer spells titles
+        assert homes, word
+        for home in homes:
+            assert re.fullmatch(r"\d\d(\.\d{2,4})?", home), (word, home)
+
+
+def test_title_naming_another_field_is_no_match() -> None:
+    courses = [_course("Math for the Culinary Arts"), _course("Technical Mathematics"),
+               _course("Math for Elementary Teachers II")]
+    assert _titles(courses, "knowledge", "Mathematics", "51-4121.00") == ["Technical Mathematics"]
+    # the same courses without an occupation: nothing tells the field apart
+    assert len(_titles(courses, "knowledge", "Mathematics", None)) == 3
+
+
+def test_field_word_is_home_for_its_own_occupation() -> None:
+    courses = [_course("Culinary Math")]
+    assert _titles(courses, "knowledge", "Mathematics", "35-2014.00") == ["Culinary Math"]  # cooks
+    assert _titles(courses, "knowledge", "Mathematics", "47-2111.00") == []  # electricians
+
+
+def test_trade_words_keep_their_trade() -> None:
+    courses = [_course("Collision Repair"), _course("Body & Fender Repair"),
+               _course("Electrical Repair I", program="Auto Collision Repair"),
+               _course("Electrical Maintenance and Repair")]
+    assert _titles(courses, "skills", "Repairing", "47-2111.00") == ["Electrical Maintenance and Repair"]
+    assert "Collision Repair" in _titles(courses, "skills", "Repairing", "49-3021.00")  # auto body
+
+
+def test_item_naming_the_field_word_is_exempt() -> None:
+    courses = [_course("Construction Materials"), _course("Construction Law")]
+    # a pharmacy technician's "Law and Government" is not construction law ...
+    assert _titles(courses, "knowledge", "Law and Government", "29-2052.00") == []
+    # ... but "Building and Construction" names construction itself
+    assert "Construction Materials" in _titles(courses, "knowledge", "Building and Construction",
+                                                "29-2052.00")
+
+
+def test_foundation_subjects_survive_another_fields_program() -> None:
+    assert item_terms()["customer and personal service"].general
+    courses = [_course("Customer Service Skills", program="Hospitality and Tourism"),
+               _course("Intro to Sanitation & Safety", program="Food Service/Hospitality")]
+    assert _titles(courses, "knowledge", "Customer and Personal Service", "47-2111.00") == [
+        "Customer Service Skills"]
+    # not a foundation subject: the hospitality program's safety course is elsewhere
+    assert _titles(courses, "knowledge", "Public Safety and Security", "47-2111.00") == []
+
+
+def test_context_reports_foreign_words() -> None:
+    welders = occupation_context("51-4121.00")
+    assert welders.foreign(frozenset({"culinary", "welding", "mathematics"})) == {"culinary"}
+    assert occupation_context("12-3456.00").foreign(frozenset({"culinary"})) == {"culinary"}
