@@ -6,7 +6,7 @@ cutoff. Prints precision@1, precision and recall at the default cutoff (target P
 R >= 0.80), the same for other rapidfuzz scorers (why the matcher uses the one it does), and
 the misclassified pairs.
 
-Usage: .venv/bin/python benchmarks/match_accuracy.py [--cutoff 80] [--errors]
+Usage: .venv/bin/python benchmarks/match_accuracy.py [--cutoff 85] [--errors]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import ksa.match as matcher  # noqa: E402
+from ksa.match_defaults import DEFAULT_SCORE_CUTOFF  # noqa: E402
 from ksa.model import Course  # noqa: E402
 
 LABELS = REPO / "tests" / "data" / "match_labels.csv"
@@ -45,7 +46,7 @@ def read_labels(path: Path = LABELS) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def evaluate(labels: list[dict[str, str]], cutoff: float = 80,
+def evaluate(labels: list[dict[str, str]], cutoff: float = DEFAULT_SCORE_CUTOFF,
              scorer: Callable[..., Any] | None = None) -> Result:
     original = matcher.SCORER
     if scorer is not None:
@@ -99,7 +100,7 @@ SCORERS: dict[str, Callable[..., Any]] = {
 
 
 def main(argv: list[str]) -> int:
-    cutoff = float(argv[argv.index("--cutoff") + 1]) if "--cutoff" in argv else 80.0
+    cutoff = float(argv[argv.index("--cutoff") + 1]) if "--cutoff" in argv else DEFAULT_SCORE_CUTOFF
     labels = read_labels()
     positives = sum(1 for r in labels if r["label"] == "1")
     print(f"{len(labels)} labelled pairs ({positives} matches, {len(labels) - positives} non-matches), "

@@ -23,7 +23,7 @@ matches than k cannot have them all suggested). ``--exclude OTHER.csv`` scores o
 whose (item, course title) another labelled file (e.g. tests/data/match_labels.csv) does not
 hold; the ranking still runs over all courses.
 
-Usage: .venv/bin/python benchmarks/match_holdout.py [--cutoff 80] [--errors] [--baselines]
+Usage: .venv/bin/python benchmarks/match_holdout.py [--cutoff 85] [--errors] [--baselines]
        [--unlabelled] [--by-domain] [--exclude tests/data/match_labels.csv]
        [--programs /work/shared/catalogs]   (courses get their catalog department/program)
 """
@@ -44,6 +44,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from ksa.match import MatchQuery, match_items  # noqa: E402
+from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K  # noqa: E402
 from ksa.model import Course  # noqa: E402
 
 HOLDOUT = REPO / "tests" / "data" / "match_holdout.csv"
@@ -168,7 +169,7 @@ def _items(pairs: Sequence[Pair]) -> list[ItemKey]:
 
 
 def matcher_ranking(pairs: Sequence[Pair], courses: Sequence[Course], top_k: int,
-                    cutoff: float = 80) -> Ranking:
+                    cutoff: float = DEFAULT_SCORE_CUTOFF) -> Ranking:
     """``ksa.match.match_items`` per occupation (the soc gives context), all courses as candidates."""
     items = _items(pairs)
     by_soc: dict[str, list[ItemKey]] = {}
@@ -184,7 +185,7 @@ def matcher_ranking(pairs: Sequence[Pair], courses: Sequence[Course], top_k: int
 
 
 def baseline_ranking(pairs: Sequence[Pair], courses: Sequence[Course], top_k: int,
-                     scorer: Callable[..., Any], cutoff: float = 80) -> Ranking:
+                     scorer: Callable[..., Any], cutoff: float = DEFAULT_SCORE_CUTOFF) -> Ranking:
     """Plain ``rapidfuzz.process.extract`` of the item name over the course titles."""
     titles = [c.course_title for c in courses]
     ranking: Ranking = {}
@@ -264,7 +265,7 @@ BASELINES: dict[str, Callable[..., Any]] = {
 }
 
 
-def rankings(pairs: Sequence[Pair], top_k: int, cutoff: float = 80,
+def rankings(pairs: Sequence[Pair], top_k: int, cutoff: float = DEFAULT_SCORE_CUTOFF,
              programs: dict[CourseKey, str] | None = None) -> dict[str, Ranking]:
     """The matcher's and the baselines' suggestions, all at ``top_k`` and ``cutoff``."""
     courses = holdout_courses(pairs, programs)
@@ -274,7 +275,7 @@ def rankings(pairs: Sequence[Pair], top_k: int, cutoff: float = 80,
     return out
 
 
-def run(pairs: Sequence[Pair], top_k: int, cutoff: float = 80,
+def run(pairs: Sequence[Pair], top_k: int, cutoff: float = DEFAULT_SCORE_CUTOFF,
         scored: Sequence[Pair] | None = None, programs: dict[CourseKey, str] | None = None,
         ) -> list[Scores]:
     """Matcher first, then the baselines; rank over ``pairs``' courses, score ``scored`` (all)."""
@@ -298,7 +299,7 @@ def _table(title: str, pairs: Sequence[Pair], scored: Sequence[Pair], cutoff: fl
     print(f"{'ranker':27}{'k':>2}{'P':>7}{'R':>7}{'ceil':>6}{'F1':>7}{'P@1':>7}{'P@1lab':>8}"
           f"{'TP':>5}{'FP':>5}{'FN':>5}{'unlab':>7}")
     results: list[Scores] = []
-    for top_k in (3, 5):
+    for top_k in (3, 5, DEFAULT_TOP_K):
         for s in run(pairs, top_k, cutoff, scored, programs):
             results.append(s)
             print(_row(s, recall_ceiling(scored, top_k)))
@@ -306,7 +307,7 @@ def _table(title: str, pairs: Sequence[Pair], scored: Sequence[Pair], cutoff: fl
 
 
 def main(argv: list[str]) -> int:
-    cutoff = float(argv[argv.index("--cutoff") + 1]) if "--cutoff" in argv else 80.0
+    cutoff = float(argv[argv.index("--cutoff") + 1]) if "--cutoff" in argv else DEFAULT_SCORE_CUTOFF
     pairs = read_holdout()
     scored = pairs
     if "--exclude" in argv:

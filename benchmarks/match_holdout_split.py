@@ -4,7 +4,7 @@ matcher) and TEST occupations (held back, reported only).
 Every item is still ranked against all courses of tests/data/match_holdout.csv (as in
 ``match_holdout.py``); only the scored pairs are filtered by the item's occupation.
 
-Usage: .venv/bin/python benchmarks/match_holdout_split.py [--cutoff 80] [--programs DIR]
+Usage: .venv/bin/python benchmarks/match_holdout_split.py [--cutoff 85] [--programs DIR]
        [--errors dev] [--k 3] [--blind] [--baselines]
 """
 
@@ -16,6 +16,9 @@ from pathlib import Path
 from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K  # noqa: E402
 
 DEV = ("29-2052.00", "51-4121.00", "47-2111.00")
 TEST = ("51-4041.00", "43-6013.00")
@@ -32,17 +35,17 @@ def _holdout() -> ModuleType:
 
 def main(argv: list[str]) -> int:
     bench = _holdout()
-    cutoff = float(argv[argv.index("--cutoff") + 1]) if "--cutoff" in argv else 80.0
+    cutoff = float(argv[argv.index("--cutoff") + 1]) if "--cutoff" in argv else DEFAULT_SCORE_CUTOFF
     programs = None
     if "--programs" in argv:
         programs = bench.catalog_programs(Path(argv[argv.index("--programs") + 1]))
     pairs = bench.read_holdout()
     pairs_scored = [p for p in pairs if not p.pooled] if "--blind" in argv else pairs
     show = argv[argv.index("--errors") + 1] if "--errors" in argv else ""
-    error_k = int(argv[argv.index("--k") + 1]) if "--k" in argv else 3
+    error_k = int(argv[argv.index("--k") + 1]) if "--k" in argv else DEFAULT_TOP_K
     print(f"{'split':6}{'ranker':27}{'k':>2}{'P':>7}{'R':>7}{'F1':>7}{'P@1':>7}{'TP':>5}{'FP':>5}{'FN':>5}"
           f"{'unlab':>7}")
-    for top_k in (3, 5):
+    for top_k in (3, 5, DEFAULT_TOP_K):
         ranks = bench.rankings(pairs, top_k, cutoff, programs)
         for split, socs in (("DEV", DEV), ("TEST", TEST)):
             scored = [p for p in pairs_scored if p.soc in socs]

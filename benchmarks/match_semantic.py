@@ -19,7 +19,7 @@ precision is over fewer judged suggestions; read ``unlab`` beside P.
 Items get their O*NET description (Content Model Reference of release 29.3) when ``--onet``
 points at a release folder with it (knowledge and skills; tools and technology have none).
 
-Tuning (DEV, k=3) picks two operating points: the best F1, and the best recall among
+Tuning (DEV, k = the default top-k) picks two operating points: the best F1, and the best recall among
 settings with precision >= 0.90; both are reported on TEST. Time per item: wall time of ranking with a cold embedding cache, model
 load excluded (printed apart).
 
@@ -58,6 +58,7 @@ from match_holdout import (  # noqa: E402
 )
 
 from ksa.match import MatchQuery, match_items  # noqa: E402
+from ksa.match_defaults import DEFAULT_TOP_K  # noqa: E402
 from ksa.model import Course, Match  # noqa: E402
 from ksa.rerank import (  # noqa: E402
     LEXICAL_CANDIDATES,
@@ -168,7 +169,7 @@ class Setting:
 
 def tune(dev: Sequence[Pair], courses: Sequence[Course], encoder: EmbedFn, described: dict[str, str],
          occupations: dict[str, str]) -> tuple[dict[str, tuple[Setting, Scores]], int]:
-    """Grid search on DEV only (k=3). Two operating points: the best F1, and the best recall
+    """Grid search on DEV only (k = DEFAULT_TOP_K). Two operating points: the best F1, and the best recall
     among settings with precision >= 0.90 (absent when none reaches it)."""
     best: dict[str, tuple[tuple[float, ...], Setting, Scores]] = {}
     tried = 0
@@ -179,7 +180,7 @@ def tune(dev: Sequence[Pair], courses: Sequence[Course], encoder: EmbedFn, descr
         for weight in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0):
             for cutoff in range(30, 96, 5):
                 shared.blend = Blend(weight, float(cutoff), use_description)
-                s = evaluate(dev, semantic_ranking(pool, shared, 3), "semantic", 3)
+                s = evaluate(dev, semantic_ranking(pool, shared, DEFAULT_TOP_K), "semantic", DEFAULT_TOP_K)
                 tried += 1
                 goals = {"best F1": (s.f1, s.precision, -nearest)}
                 if s.precision >= 0.90:
@@ -208,7 +209,7 @@ def compare(title: str, pairs: Sequence[Pair], courses: Sequence[Course], encode
     _header(title, pairs)
     items = len(_items(pairs))
     out: dict[tuple[str, int], Scores] = {}
-    for k in (3, 5):
+    for k in (3, 5, DEFAULT_TOP_K):
         start = time.perf_counter()
         lexical = evaluate(pairs, matcher_ranking(pairs, courses, k), "lexical (ksa.match)", k)
         _row(lexical, 1000 * (time.perf_counter() - start) / items)
@@ -243,7 +244,7 @@ def read_labels(path: Path = LABELS) -> tuple[list[Pair], dict[CourseKey, str]]:
 
 def labels_compare(pairs: Sequence[Pair], programs: dict[CourseKey, str], encoder: EmbedFn,
                    settings: dict[str, Setting], occupations: dict[str, str],
-                   k_values: Sequence[int] = (3, 5)) -> None:
+                   k_values: Sequence[int] = (3, 5, DEFAULT_TOP_K)) -> None:
     _header("labels (match_labels.csv, lexical dev set)", pairs)
     groups: dict[ItemKey, list[Pair]] = {}
     for p in pairs:
@@ -299,7 +300,7 @@ def main(argv: list[str]) -> int:
     tuned, tried = tune(dev, courses, encoder, described, occupations)
     print(f"tuned on DEV ({', '.join(DEV)}) only: {tried} settings in {time.perf_counter() - start:.1f} s")
     for name, (setting, s) in tuned.items():
-        print(f"  {name:8} {setting}: DEV k=3 P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
+        print(f"  {name:8} {setting}: DEV k={DEFAULT_TOP_K} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
     settings = {name: setting for name, (setting, _s) in tuned.items()}
 
     errors = "--errors" in argv
@@ -310,9 +311,9 @@ def main(argv: list[str]) -> int:
     compare("holdout ALL (DEV + TEST)", pairs, courses, encoder, settings, described, occupations, False)
     labels, label_programs = read_labels()
     labels_compare(labels, label_programs, encoder, settings, occupations)
-    print("\ntarget on TEST, k=3 (P >= 0.90 at R >= 0.80):")
+    print(f"\ntarget on TEST, k={DEFAULT_TOP_K} (P >= 0.90 at R >= 0.80):")
     for (name, k), s in results.items():
-        if k == 3:
+        if k == DEFAULT_TOP_K:
             met = s.precision >= 0.90 and s.recall >= 0.80
             print(f"  {name:8} P {s.precision:.3f} R {s.recall:.3f}: {'met' if met else 'NOT met'}")
     return 0

@@ -17,6 +17,7 @@ from ksa.errors import InputError, KsaError, MissingColumnError, Problem
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 from ksa.model import Match
 
+RERANKERS = ("none", "semantic")
 ITEM_COLUMNS = ("item_id", "domain", "item")
 MATCH_COLUMNS = ("item_id", "item", "school", "grade_level", "course_code", "course_title", "score",
                  "rank")
@@ -78,8 +79,12 @@ def matches_csv(items: list[dict[str, str]], matches: dict[str, tuple[Match, ...
 
 def run_match(items_path: Path, catalogs: list[Path], out: Path, *, top_k: int = DEFAULT_TOP_K,
               score_cutoff: float = DEFAULT_SCORE_CUTOFF, school: str | None = None, grade_level: str | None = None,
-              soc: str | None = None, db: Path | None = None) -> Path:
-    """Match an items CSV against catalogs and write MATCHES.csv (never over an existing file)."""
+              soc: str | None = None, db: Path | None = None, rerank: str = "none") -> Path:
+    """Match an items CSV against catalogs and write MATCHES.csv (never over an existing file).
+
+    ``rerank="semantic"`` re-ranks the lexical candidates with the sentence-embedding model of
+    the optional extra ``ksa[semantic]`` (``ksa.rerank``); the blend then has its own cutoff and
+    ``score_cutoff`` is not used."""
     from ksa.catalog import load_catalogs
     from ksa.ledger import Ledger
     from ksa.match import MatchQuery, match_items
@@ -87,6 +92,8 @@ def run_match(items_path: Path, catalogs: list[Path], out: Path, *, top_k: int =
     from ksa.paths import default_db_path
     from ksa.workbook.save import save_text
 
+    if rerank not in RERANKERS:
+        raise InputError(f"--rerank must be one of {', '.join(RERANKERS)}, not {rerank!r}.")
     if out.exists():
         raise InputError(f"{out} exists already; outputs are never overwritten. Pick another --out.")
     items = read_items(items_path)
@@ -100,9 +107,17 @@ def run_match(items_path: Path, catalogs: list[Path], out: Path, *, top_k: int =
         by_soc.setdefault(row.get("soc") or soc or "", []).append(MatchQuery(
             key=row["item_id"], domain=row["domain"], text=row["item"], description=row.get("description", "")))
     matches: dict[str, tuple[Match, ...]] = {}
-    for code, queries in by_soc.items():
-        matches.update(match_items(queries, loaded.courses, soc=code or None, top_k=top_k,
-                                   score_cutoff=score_cutoff, decisions=decisions))
+    if rerank == "semantic":
+        from ksa.rerank import SemanticReranker, match_items_semantic
+
+        reranker = SemanticReranker()  # one model (and embedding cache) for every occupation
+        for code, queries in by_soc.items():
+            matches.update(match_items_semantic(queries, loaded.courses, reranker, soc=code or None,
+                                                top_k=top_k, decisions=decisions))
+    else:
+        for code, queries in by_soc.items():
+            matches.update(match_items(queries, loaded.courses, soc=code or None, top_k=top_k,
+                                       score_cutoff=score_cutoff, decisions=decisions))
     return save_text(matches_csv(items, matches), out)
 
 
@@ -120,11 +135,13 @@ def register(app: typer.Typer) -> None:
         grade_level: Annotated[str | None, typer.Option(help="Grade level for catalogs without one.")] = None,
         soc: Annotated[str | None, typer.Option(help="O*NET-SOC code for occupational context.")] = None,
         db: Annotated[Path | None, typer.Option(help="Review ledger (SQLite); default: the ksa store.")] = None,
+        rerank: Annotated[str, typer.Option(
+            help="'none' (lexical) or 'semantic' (needs the ksa[semantic] extra; own cutoff).")] = "none",
     ) -> None:
         """Match items to course catalogs; prints the MATCHES.csv path."""
         try:
             path = run_match(items, catalogs, out, top_k=top_k, score_cutoff=score_cutoff, school=school,
-                             grade_level=grade_level, soc=soc, db=db)
+                             grade_level=grade_level, soc=soc, db=db, rerank=rerank)
         except KsaError as exc:
             raise _fail(exc) from None
         sys.stdout.write(f"{path}\n")

@@ -24,12 +24,12 @@ Courses below ``score_cutoff`` (on the blend) are dropped; the best ``top_k`` pe
 returned as SUGGESTED matches with the blend as score and "lexical L, cosine C" in ``note``.
 Courses a person confirmed (CONFIRMED matches from the review ledger) stay first, untouched.
 
-Defaults (``Blend()``: lexical_weight 0.5, score_cutoff 30, item description not used;
-``nearest=0``) are the best F1 at k=3 on the development occupations of
-``tests/data/match_holdout.csv`` (29-2052.00, 51-4121.00, 47-2111.00) only; the cutoff is low
-because the lexical list is already cut at 50, so the blend mostly re-orders it. Nearest-neighbour
-candidates and item descriptions lowered precision there more than they raised recall. Re-tune
-with ``benchmarks/match_semantic.py`` when the lexical matcher changes.
+Defaults (``Blend()``: lexical_weight 0.8, score_cutoff 80, item description not used;
+``nearest=0``) are the best F1 at the default top-k (8) on the development occupations of
+``tests/data/match_holdout.csv`` (29-2052.00, 51-4121.00, 47-2111.00) only: the embedding mostly
+re-orders the lexical list and its cosine pushes out courses the words alone would keep.
+Nearest-neighbour candidates and item descriptions lowered precision there more than they
+raised recall. Re-tune with ``benchmarks/match_semantic.py`` when the lexical matcher changes.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ LEXICAL_CUTOFF = 50.0  # the lexical matcher's cutoff for that wide list
 class Blend:
     """How lexical score and cosine similarity combine, and where suggestions stop."""
 
-    lexical_weight: float = 0.5
-    score_cutoff: float = 30.0
+    lexical_weight: float = 0.8
+    score_cutoff: float = 80.0
     use_description: bool = False
 
     def score(self, lexical: float, cosine: float) -> float:

@@ -208,7 +208,7 @@ def test_broad_one_word_item_needs_its_own_title_or_context() -> None:
 def test_item_only_modifying_the_course_ranks_below_real_courses() -> None:
     courses = [_course("Math Study Skills", school="A"), _course("Technical Mathematics", school="B"),
                _course("Business Math", school="C")]
-    matches = match_items([MatchQuery("m", "knowledge", "Mathematics")], courses, top_k=3)["m"]
+    matches = match_items([MatchQuery("m", "knowledge", "Mathematics")], courses, top_k=3, score_cutoff=80)["m"]
     titles = [m.course.course_title for m in matches]
     assert titles.index("Math Study Skills") == 2
     assert matches[2].score <= matches[1].score - 5

@@ -174,3 +174,60 @@ def test_cli_review_apply(tmp_path: Path) -> None:
     assert [d.course_title for d in Ledger(db).decisions()] == ["Lathe Operations I"]
     bad = runner.invoke(_app(), ["review", "apply", str(tmp_path / "nope.xlsx"), "--db", str(db)])
     assert bad.exit_code == 1 and "not found" in bad.stderr
+
+
+def _match_files(tmp_path: Path) -> tuple[Path, Path]:
+    items = tmp_path / "items.csv"
+    items.write_text("item_id,domain,item\nt1,tools,Lathes\n", encoding="utf-8")
+    catalog = tmp_path / "cat.csv"
+    catalog.write_text("course_code,course_title\nMACH 1401,Lathe Operations I\nPE 1,Physical Education\n",
+                       encoding="utf-8")
+    return items, catalog
+
+
+def test_cli_match_semantic_rerank_uses_the_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    import ksa.rerank
+
+    seen: list[str] = []
+
+    def fake_model() -> object:
+        def embed(texts: list[str]) -> np.ndarray:
+            seen.extend(texts)
+            # the item's text along one axis, every course text at cosine 0.6 to it
+            return np.array([[1.0, 0.0] if "Lathes" in t else [0.6, 0.8] for t in texts], dtype=np.float32)
+        return embed
+
+    monkeypatch.setattr(ksa.rerank, "load_packaged_model", fake_model)
+    items, catalog = _match_files(tmp_path)
+    out = tmp_path / "m.csv"
+    result = CliRunner().invoke(_app(), ["match", str(items), str(catalog), "--out", str(out), "--school", "B",
+                                         "--rerank", "semantic", "--db", str(tmp_path / "x.sqlite")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["course_title"] for r in rows] == ["Lathe Operations I"]
+    lexical = match_items([MatchQuery("t1", "tools", "Lathes")],
+                          [Course("B", "", "", "Lathe Operations I")], top_k=1, score_cutoff=0)["t1"][0].score
+    blended = ksa.rerank.Blend().score(lexical, 0.6)
+    assert blended != pytest.approx(lexical, abs=0.1)
+    assert float(rows[0]["score"]) == pytest.approx(blended, abs=0.1)  # the blend, not lexical
+    assert any("Lathe" in t for t in seen)  # the model embedded the course
+
+
+def test_cli_match_semantic_without_the_extra_fails_clearly(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from ksa.rerank import MODEL_PACKAGE
+
+    monkeypatch.setitem(sys.modules, MODEL_PACKAGE, None)
+    items, catalog = _match_files(tmp_path)
+    out = tmp_path / "m.csv"
+    result = CliRunner().invoke(_app(), ["match", str(items), str(catalog), "--out", str(out), "--school", "B",
+                                         "--rerank", "semantic", "--db", str(tmp_path / "x.sqlite")])
+    assert result.exit_code == 1
+    assert "ksa[semantic]" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+    bad = CliRunner().invoke(_app(), ["match", str(items), str(catalog), "--out", str(out), "--rerank", "bert"])
+    assert bad.exit_code == 1 and "--rerank must be one of none, semantic" in bad.stderr
