@@ -19,6 +19,9 @@ shared loses points: "Math Study Skills" is no mathematics course.
 Occupational context (``ksa.catalog_cip``) ranks: a course in a program leading to the
 occupation gains a few points but is never lifted over the cutoff; a course in an unrelated
 program loses points and matches only through the item's own name, never through extra terms.
+A course whose title names another field (``ksa/data/field_words.csv``: "Math for the Culinary
+Arts", "Collision Repair") is no match unless the item names that field too; one whose program
+names it is no match either, except for foundation subjects (``general`` in item_terms.csv).
 Among equal scores a course whose description names the item ranks first, and a school not yet
 suggested goes before another section at a school already in the list. Review-ledger decisions
 win: rejected courses are never suggested again; accepted and added ones come first as CONFIRMED.
