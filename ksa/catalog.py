@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import logging
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +20,9 @@ from ksa.catalog_read import (
     FALLBACK_ENCODING,
     SPREADSHEET_SUFFIXES,
     RestartNeeded,
+    Table,
     detect_encoding,
-    iter_rows,
+    iter_tables,
     read_head,
 )
 from ksa.errors import InputError, MissingColumnError, Problem
@@ -65,11 +66,12 @@ class CatalogLoad:
 class _FileResult:
     courses: list[Course] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
-    examples: dict[str, list[int]] = field(default_factory=dict)
+    examples: dict[str, list[str]] = field(default_factory=dict)
     notes: list[Issue] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def skip(self, reason: str, row: int) -> None:
+    def skip(self, reason: str, row: str) -> None:
+        """Count a skipped row; ``row`` is its place (``12``, or ``Sheet2!12`` in a workbook)."""
         self.skipped[reason] += 1
         self.examples.setdefault(reason, [])
         if len(self.examples[reason]) < 5:
@@ -101,7 +103,7 @@ def load_catalogs(specs: Sequence[CatalogSpec]) -> CatalogLoad:
             courses.append(course)
         issues.extend(result.notes)
         for reason, count in sorted(result.skipped.items()):
-            rows = ", ".join(str(r) for r in result.examples.get(reason, []))
+            rows = ", ".join(result.examples.get(reason, []))
             more = " ..." if count > len(result.examples.get(reason, [])) else ""
             issues.append(Issue(
                 f"{count} row(s) skipped: {reason}",
@@ -128,9 +130,12 @@ def _course_key(course: Course) -> tuple[str, str, str, str]:
     )
 
 
-def _row_of(course: Course) -> int:
-    tail = course.source.rsplit(":", 1)[-1]
-    return int(tail) if tail.isdigit() else 0
+def _row_of(course: Course) -> str:
+    """``file:12`` -> ``12``; ``file[Sheet2]:12`` -> ``Sheet2!12``."""
+    place, _, row = course.source.rpartition(":")
+    if place.endswith("]") and "[" in place:
+        return f"{place[place.rindex('[') + 1:-1]}!{row}"
+    return row
 
 
 def _read_file(spec: CatalogSpec) -> _FileResult:
@@ -150,9 +155,15 @@ def _read_file(spec: CatalogSpec) -> _FileResult:
         return result
 
 
-def _find_header(rows: Iterator[tuple[int, list[str]]], path: Path) -> tuple[ColumnMap, list[str]]:
+def _where(path: Path, table: Table) -> str:
+    return f"{path} sheet '{table.sheet}'" if table.many and table.sheet else str(path)
+
+
+def _find_header(table: Table, path: Path) -> tuple[ColumnMap, list[str]] | None:
+    """The header row's columns and cells; None for an empty table; ``MissingColumnError`` when
+    the first rows hold no course-title column."""
     seen: list[list[str]] = []
-    for _number, cells in rows:
+    for _number, cells in table.rows:
         if not any(c.strip() for c in cells):
             continue
         columns = map_columns(cells)
@@ -161,14 +172,17 @@ def _find_header(rows: Iterator[tuple[int, list[str]]], path: Path) -> tuple[Col
         seen.append(cells)
         if len(seen) >= HEADER_SEARCH_ROWS:
             break
-    found = [c for c in (seen[0] if seen else []) if c.strip()]
+    if not seen:
+        return None
+    found = [c for c in seen[0] if c.strip()]
     raise MissingColumnError(
-        f"{path}: no course-title column.",
+        f"{_where(path, table)}: no course-title column.",
         [Problem(
             "no column holds course titles",
             file=str(path),
+            sheet=table.sheet,
             cell="row 1",
-            value=", ".join(found) if found else "(empty file)",
+            value=", ".join(found),
             hint=f"name the column one of: {accepted_title_headers()}",
         )],
     )
@@ -184,43 +198,83 @@ def _cell(cells: list[str], index: int | None) -> str:
 
 
 def _read_rows(spec: CatalogSpec, encoding: str | None) -> _FileResult:
+    """Every table of the file with a course-title header; a workbook's other sheets are noted."""
     path = spec.path
     result = _FileResult()
-    rows = iter_rows(path, encoding)
-    columns, header = _find_header(rows, path)
+    refused: list[MissingColumnError] = []
+    empty: list[str] = []
+    read = 0
+    for table in iter_tables(path, encoding):
+        try:
+            found = _find_header(table, path)
+        except MissingColumnError as exc:
+            refused.append(exc)
+            continue
+        if found is None:
+            empty.append(table.sheet or path.name)
+            continue
+        _read_table(spec, table, *found, result)
+        read += 1
+    if not read:
+        if refused:
+            raise MissingColumnError(refused[0].message, [p for r in refused for p in r.problems])
+        raise MissingColumnError(
+            f"{path}: the file is empty.",
+            [Problem("no rows", file=str(path), value="(empty file)",
+                     hint="export the catalog again; a header row with a Course Title column comes first")],
+        )
+    for other in refused:
+        problem = other.problems[0]
+        result.notes.append(Issue(
+            f"sheet '{problem.sheet}' not read: it has no course-title column (its first row: "
+            f"{problem.value}); name the column one of: {accepted_title_headers()}",
+            where=path.name, level="warning",
+        ))
+    if empty and read:
+        result.notes.append(Issue(f"empty sheet(s) not read: {', '.join(empty)}", where=path.name, level="info"))
+    return result
+
+
+def _read_table(spec: CatalogSpec, table: Table, columns: ColumnMap, header: list[str],
+                result: _FileResult) -> None:
+    path = spec.path
+    where = _where(path, table)
+    place = f"{path.name}[{table.sheet}]" if table.many and table.sheet else path.name
+    rows = table.rows
     has_code = columns.code is not None or columns.number is not None
     if columns.school is None and not spec.school and columns.ipeds is None:
         raise MissingColumnError(
-            f"{path}: no school for the courses.",
+            f"{where}: no school for the courses.",
             [Problem("the file has no School/Institution/College column and the panel names no school "
-                     "for it", file=str(path), value=", ".join(h for h in header if h.strip()),
+                     "for it", file=str(path), sheet=table.sheet, value=", ".join(h for h in header if h.strip()),
                      hint='add school = "..." to this catalog in the panel, or a School column')],
         )
     if columns.grade_level is None and not spec.grade_level:
         result.notes.append(Issue(
             "no grade level: the file has no Grade level/Level/Award column and the panel gives none",
-            where=path.name,
+            where=place,
         ))
     if columns.school is None and not spec.school:
         result.notes.append(Issue(
             "school names taken from the IPEDS id column; if they are wrong, set school for this "
-            "catalog in the panel", where=path.name, level="warning",
+            "catalog in the panel", where=place, level="warning",
         ))
     header_keys = [h.strip().casefold() for h in header]
+    prefix = f"{table.sheet}!" if table.many and table.sheet else ""
     for number, cells in rows:
         if not any(c.strip() for c in cells):
-            result.skip(SKIP_BLANK, number)
+            result.skip(SKIP_BLANK, f"{prefix}{number}")
             continue
         if [c.strip().casefold() for c in cells[: len(header_keys)]] == header_keys:
-            result.skip(SKIP_HEADER, number)
+            result.skip(SKIP_HEADER, f"{prefix}{number}")
             continue
         title = _cell(cells, columns.title)
         code = _code(cells, columns)
         if not title or not any(ch.isalnum() for ch in title):
-            result.skip(SKIP_NO_TITLE, number)
+            result.skip(SKIP_NO_TITLE, f"{prefix}{number}")
             continue
         if has_code and _is_employability_code(code):
-            result.skip(SKIP_EMPLOYABILITY, number)
+            result.skip(SKIP_EMPLOYABILITY, f"{prefix}{number}")
             continue
         school = _cell(cells, columns.school) or (spec.school or "")
         if not school:
@@ -228,7 +282,7 @@ def _read_rows(spec: CatalogSpec, encoding: str | None) -> _FileResult:
             school = IPEDS_SCHOOLS.get(ipeds, "")
             if not school:
                 result.problems.append(Problem(
-                    "no school for this course", file=str(path), cell=f"row {number}",
+                    "no school for this course", file=str(path), sheet=table.sheet, cell=f"row {number}",
                     value=ipeds or None,
                     hint="fill the School column or set school for this catalog in the panel",
                 ))
@@ -241,9 +295,8 @@ def _read_rows(spec: CatalogSpec, encoding: str | None) -> _FileResult:
             description=_cell(cells, columns.description),
             program=_cell(cells, columns.program),
             cip=_cip(_cell(cells, columns.cip)),
-            source=f"{path.name}:{number}",
+            source=f"{place}:{number}",
         ))
-    return result
 
 
 def _code(cells: list[str], columns: ColumnMap) -> str:

@@ -1,4 +1,4 @@
-"""Raw rows from a course-catalog file: CSV/TSV (streamed) or a spreadsheet (.xlsx/.xls/.ods).
+"""Raw rows from a course-catalog file: CSV/TSV (streamed) or a workbook (.xlsx/.xlsm/.xls/.ods).
 
 The only I/O of the catalog readers. Rows come out as lists of strings with their 1-based row
 number; headers are the caller's business (``ksa.catalog_columns``).
@@ -9,10 +9,13 @@ from __future__ import annotations
 import codecs
 import csv
 import logging
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ksa.errors import InputError, Problem
+from ksa.xlsx_guard import check_xlsx
 
 log = logging.getLogger("ksa.catalog")
 
@@ -88,23 +91,43 @@ def _delimiter(path: Path, first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def iter_rows(path: Path, encoding: str | None = None) -> Iterator[tuple[int, list[str]]]:
-    """Every row of ``path`` as ``(row_number, cells)``; a clear ``InputError`` on binary junk."""
+@dataclass(frozen=True)
+class Table:
+    """One table of a catalog file: a CSV/TSV file, or one worksheet of a workbook."""
+
+    sheet: str | None  # None for a text file
+    rows: Iterator[tuple[int, list[str]]]
+    many: bool = False  # one of several sheets: places name the sheet
+
+
+def iter_tables(path: Path, encoding: str | None = None) -> Iterator[Table]:
+    """The tables of ``path``: one for CSV/TSV, one per worksheet of a workbook, in order.
+
+    Each table's rows are streamed; read one table's rows before asking for the next table.
+    A clear ``InputError`` on binary junk, zip bombs and sheets far too large to be a catalog.
+    """
     head = read_head(path)
     if _is_spreadsheet(path, head):
-        yield from _spreadsheet_rows(path)
+        yield from _workbook_tables(path, head)
         return
-    if _looks_binary(head):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        chosen = "utf-16"  # Excel's "Unicode Text" export: UTF-16 with a BOM, tab-separated
+    elif _looks_binary(head):
         raise InputError(
             f"{path} is not a text table (binary content).",
             [Problem("binary file where a CSV/TSV/XLSX catalog was expected", file=str(path),
                      hint="export the catalog as CSV (UTF-8) or XLSX")],
         )
-    chosen = detect_encoding(head, encoding)
+    else:
+        chosen = detect_encoding(head, encoding)
+    yield Table(None, _decoded_rows(path, chosen, encoding))
+
+
+def _decoded_rows(path: Path, chosen: str, declared: str | None) -> Iterator[tuple[int, list[str]]]:
     try:
         yield from _text_rows(path, chosen)
     except UnicodeDecodeError as exc:
-        if encoding or chosen == FALLBACK_ENCODING:
+        if declared or chosen in (FALLBACK_ENCODING, "utf-16"):
             raise InputError(
                 f"{path}: cannot decode as {chosen} ({exc.reason} at byte {exc.start}).",
                 [Problem("text encoding", file=str(path),
@@ -137,31 +160,78 @@ def _text_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[str]]]:
             ) from exc
 
 
-def _spreadsheet_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+def _workbook_tables(path: Path, head: bytes) -> Iterator[Table]:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm") or (head.startswith(b"PK\x03\x04") and suffix != ".ods"):
+        yield from _xlsx_tables(path)
+    else:
+        if head.startswith(b"PK\x03\x04"):
+            check_xlsx(path)  # an .ods is a zip archive too: refuse bombs before unpacking
+        yield from _calamine_tables(path)
+
+
+def _xlsx_tables(path: Path) -> Iterator[Table]:
+    """.xlsx/.xlsm streamed with openpyxl (read-only): memory stays bounded by one row, even
+    for a few-kilobyte file whose one stray cell sits at XFD1048576."""
+    import openpyxl
+
+    check_xlsx(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise InputError(
+            f"{path} cannot be opened as an Excel workbook: {exc}",
+            [Problem("unreadable workbook", file=str(path), hint="re-save it as .xlsx or CSV")],
+        ) from exc
+    try:
+        sheets = list(book.worksheets)
+        if not sheets:
+            raise InputError(f"{path} has no worksheets.")
+        for sheet in sheets:
+            sheet.reset_dimensions()  # the declared size may lie; read what is there
+            values = (row for row in sheet.iter_rows(values_only=True))
+            yield Table(sheet.title, _bounded_rows(path, sheet.title, values), len(sheets) > 1)
+    finally:
+        book.close()
+
+
+def _calamine_tables(path: Path) -> Iterator[Table]:
+    """.xls and .ods through calamine (whose .ods reader refuses sheets over 100M cells)."""
     from python_calamine import CalamineWorkbook
 
     try:
         book = CalamineWorkbook.from_path(str(path))
+        names: list[str] = list(book.sheet_names)
     except Exception as exc:  # calamine raises its own error types for corrupt files
         raise InputError(
             f"{path} cannot be opened as a spreadsheet: {exc}",
             [Problem("unreadable spreadsheet", file=str(path), hint="re-save it as .xlsx or CSV")],
         ) from exc
-    names: list[str] = list(book.sheet_names)
     if not names:
         raise InputError(f"{path} has no sheets.")
-    sheet = book.get_sheet_by_name(names[0])
-    rows = sheet.to_python(skip_empty_area=False)
-    if len(rows) > MAX_SPREADSHEET_ROWS:
-        raise InputError(
-            f"{path}: sheet '{names[0]}' has {len(rows)} rows; more than {MAX_SPREADSHEET_ROWS} "
-            "is not a course catalog.",
-            [Problem("too many rows", file=str(path), sheet=names[0], hint="split the file or export CSV")],
-        )
-    for number, row in enumerate(rows, start=1):
-        if len(row) > MAX_COLUMNS:
-            row = row[:MAX_COLUMNS]
-        yield number, [_cell_text(v) for v in row]
+    for name in names:
+        try:
+            values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise InputError(
+                f"{path}: sheet '{name}' cannot be read: {exc}",
+                [Problem("unreadable sheet", file=str(path), sheet=name,
+                         hint="delete stray cells far outside the table, or export the sheet as CSV")],
+            ) from exc
+        yield Table(name, _bounded_rows(path, name, iter(values)), len(names) > 1)
+
+
+def _bounded_rows(path: Path, sheet: str, values: Iterator[Sequence[object]]) -> Iterator[tuple[int, list[str]]]:
+    for number, row in enumerate(values, start=1):
+        if number > MAX_SPREADSHEET_ROWS:
+            raise InputError(
+                f"{path}: sheet '{sheet}' goes on past row {MAX_SPREADSHEET_ROWS:,}; that is not a "
+                "course catalog.",
+                [Problem("too many rows", file=str(path), sheet=sheet,
+                         cell=f"row {MAX_SPREADSHEET_ROWS + 1:,}",
+                         hint="delete stray cells far below the table, split the file or export CSV")],
+            )
+        yield number, [_cell_text(v) for v in row[:MAX_COLUMNS]]
 
 
 def _cell_text(value: object) -> str:

@@ -16,6 +16,7 @@ import typer
 from ksa.errors import InputError, KsaError, MissingColumnError, Problem
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 from ksa.model import Match
+from ksa.xlsafe import csv_text
 
 RERANKERS = ("none", "semantic")
 ITEM_COLUMNS = ("item_id", "domain", "item")
@@ -72,8 +73,8 @@ def matches_csv(items: list[dict[str, str]], matches: dict[str, tuple[Match, ...
     for row in items:
         for m in matches.get(row["item_id"], ()):
             c = m.course
-            writer.writerow([row["item_id"], row["item"], c.school, c.grade_level, c.course_code,
-                             c.course_title, f"{m.score:.1f}", m.rank])
+            texts = (row["item_id"], row["item"], c.school, c.grade_level, c.course_code, c.course_title)
+            writer.writerow([*(csv_text(t) for t in texts), f"{m.score:.1f}", m.rank])
     return buffer.getvalue()
 
 

@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ksa.errors import InputError, Problem, SchemaError
 from ksa.ledger import Action, Decision, Ledger, RecordResult
+from ksa.xlsx_guard import check_xlsx
 
 SHEET = "Match review"
 HEADER = ("Key", "Domain", "Item", "School", "Grade level", "Course code", "Course title", "Score",
@@ -53,6 +54,7 @@ def _open_rows(path: Path) -> list[tuple[object, ...]]:
     if not path.is_file():
         raise InputError(f"Review workbook not found: {path}",
                          [Problem("no such file", file=str(path), hint="give the crosswalk .xlsx")])
+    check_xlsx(path)  # a returned workbook is untrusted: refuse zip bombs before unpacking
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, KeyError, OSError) as exc:
@@ -149,6 +151,7 @@ def read_review_sheet(path: Path) -> list[Decision]:
 def workbook_keys(path: Path) -> set[str] | None:
     """The item ids and need keys a crosswalk workbook was written for (its hidden
     ``_ksa_meta`` sheet); None for a workbook without one (written by hand or by an old version)."""
+    check_xlsx(path)
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         if META_SHEET not in book.sheetnames:

@@ -1,7 +1,8 @@
 """Writing untrusted strings into workbooks as text, never as formulas.
 
 openpyxl treats any string starting with ``=`` as a formula. Strings from panels, O*NET or
-returned surveys go through :func:`set_text`, which stores them as plain text (data type ``s``).
+returned surveys go through :func:`set_text`, which stores them as plain text (data type ``s``);
+CSV outputs go through :func:`csv_text`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,16 @@ def safe_text(value: object) -> str:
 
 def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_PREFIXES)
+
+
+def csv_text(value: object) -> str:
+    """``value`` for a CSV that people open in Excel: a text starting with ``= + - @`` (or a tab
+    or carriage return) gets a leading apostrophe, so a spreadsheet shows it as text and never
+    runs it as a formula (CSV injection)."""
+    text = safe_text(value)
+    if text.startswith((*FORMULA_PREFIXES, "\t", "\r")):
+        return "'" + text
+    return text
 
 
 def set_text(cell: Any, value: object) -> None:

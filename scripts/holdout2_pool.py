@@ -1,0 +1,120 @@
+"""Build the judging pool of the second held-out set (tests/data/match_holdout2.csv).
+
+Four occupations never used to tune the matcher (automotive service technicians, computer user
+support specialists, licensed practical nurses, industrial machinery mechanics), their panel items
+as ``ksa.onet.select_items`` picks them from the 29.3 release (knowledge and skills with importance
+>= 3.0; tools and technology capped, hot technologies first), against two catalogs the matcher was
+never tuned on: Bridgerland Technical College (titles and codes only) and Southwest Technical
+College (program, CIP and descriptions).
+
+The pool per item is the union of several rankers' suggestions, so no single ranker decides which
+courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
+rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by item then course
+title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
+judges, who may also add courses no ranker found.
+
+Usage: .venv/bin/python scripts/holdout2_pool.py /work/shared OUT.csv
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from ksa.catalog import load_catalogs  # noqa: E402
+from ksa.match import MatchQuery, match_items  # noqa: E402
+from ksa.model import Course, Domain, Item  # noqa: E402
+from ksa.onet.release import open_release  # noqa: E402
+from ksa.onet.select import select_items  # noqa: E402
+from ksa.panel import CatalogSpec  # noqa: E402
+
+OCCUPATIONS = ("49-3023.00", "15-1232.00", "29-2061.00", "49-9041.00")
+MAX_TOOLS = 8
+MAX_TECHNOLOGY = 8
+COLUMNS = ("soc", "item_id", "domain", "item", "item_description", "school", "course_code",
+           "course_title", "program", "course_description", "label", "why")
+
+
+def catalog_specs(shared: Path) -> list[CatalogSpec]:
+    catalogs = shared / "catalogs"
+    return [
+        CatalogSpec(catalogs / "btech-bridgerland" / "course_hours.csv", school="Bridgerland Tech"),
+        CatalogSpec(catalogs / "stech-southwest-tech-utah" / "stech_courses.csv",
+                    school="Southwest Tech"),
+    ]
+
+
+def panel_items(shared: Path, soc: str) -> list[Item]:
+    release = open_release(shared / "onet" / "db_29_3_excel")
+    domains = (Domain.KNOWLEDGE, Domain.SKILLS, Domain.TOOLS, Domain.TECHNOLOGY)
+    profile = release.profile(soc, domains)
+    chosen = select_items(profile, domains=domains, importance_min=3.0).items
+    rated = [i for i in chosen if i.domain in (Domain.KNOWLEDGE, Domain.SKILLS)]
+    tools = [i for i in chosen if i.domain is Domain.TOOLS][:MAX_TOOLS]
+    technology = sorted((i for i in chosen if i.domain is Domain.TECHNOLOGY),
+                        key=lambda i: (not i.hot_technology, i.name))[:MAX_TECHNOLOGY]
+    return rated + tools + technology
+
+
+def pool(items: Sequence[Item], courses: Sequence[Course], soc: str) -> dict[str, set[int]]:
+    """item_id -> indexes into ``courses`` suggested by any ranker."""
+    queries = [MatchQuery(key=i.item_id, domain=i.domain.value, text=i.name) for i in items]
+    index = {id(c): n for n, c in enumerate(courses)}
+    out: dict[str, set[int]] = {i.item_id: set() for i in items}
+    bare = [replace(c, program="", cip="", description="") for c in courses]
+    bare_index = {id(c): n for n, c in enumerate(bare)}
+    for found, lookup in ((match_items(queries, courses, soc=soc, top_k=10, score_cutoff=75), index),
+                          (match_items(queries, bare, top_k=10, score_cutoff=75), bare_index)):
+        for key, matches in found.items():
+            out[key].update(lookup[id(m.course)] for m in matches)
+    titles = [c.course_title for c in courses]
+    for item in items:
+        for scorer in (fuzz.WRatio, fuzz.token_set_ratio):
+            for _title, _score, n in process.extract(item.name, titles, scorer=scorer,
+                                                     processor=utils.default_process, limit=5,
+                                                     score_cutoff=60):
+                out[item.item_id].add(n)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    shared, out_path = Path(argv[0]), Path(argv[1])
+    courses = list(load_catalogs(catalog_specs(shared)).courses)
+    rows: list[dict[str, str]] = []
+    for soc in OCCUPATIONS:
+        items = panel_items(shared, soc)
+        suggested = pool(items, courses, soc)
+        for item in items:
+            seen: set[tuple[str, str]] = set()
+            for n in sorted(suggested[item.item_id], key=lambda n: courses[n].course_title.casefold()):
+                course = courses[n]
+                key = (course.school, course.course_title.casefold())
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append({
+                    "soc": soc, "item_id": item.item_id, "domain": item.domain.value,
+                    "item": item.name, "item_description": item.description,
+                    "school": course.school, "course_code": course.course_code,
+                    "course_title": course.course_title, "program": course.program,
+                    "course_description": course.description[:400], "label": "", "why": "",
+                })
+        print(f"{soc}: {len(items)} items, {sum(1 for r in rows if r['soc'] == soc)} pairs")
+    with out_path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(rows)} pairs -> {out_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,160 @@
+"""Catalog files as other colleges and hostile senders make them: UTF-16 "Unicode Text", workbooks
+with several sheets, stray far-away cells, zip bombs, formulas that must stay text in outputs."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from ksa.catalog import load_catalogs
+from ksa.errors import InputError, MissingColumnError
+from ksa.ledger import Ledger
+from ksa.panel import CatalogSpec
+from ksa.review import apply_review
+
+
+def _bomb(path: Path) -> Path:
+    """A valid workbook plus a 32 MB part of zeros (compresses about 1000:1)."""
+    with (
+        zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/media/padding.bin", "w", force_zip64=True) as handle,
+    ):
+        for _ in range(32):
+            handle.write(b"\0" * (1 << 20))
+    return path
+
+
+def _catalog_book(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["School", "Course Title"])
+    sheet.append(["Alpha CC", "Welding I"])
+    book.save(path)
+    return path
+
+
+def test_excel_unicode_text_export_is_read(tmp_path: Path) -> None:
+    """Excel's "Unicode Text (*.txt)": UTF-16 LE with a BOM, tab-separated (NUL bytes are not junk)."""
+    path = tmp_path / "catalog.txt"
+    path.write_bytes("School\tCourse Title\tLevel\nAlpha CC\tSoudage à l'arc\tCertificate\n"
+                     "Alpha CC\tBlueprint Reading\tCertificate\n".encode("utf-16"))
+    courses = load_catalogs([CatalogSpec(path)]).courses
+    assert [(c.school, c.course_title, c.grade_level) for c in courses] == [
+        ("Alpha CC", "Soudage à l'arc", "Certificate"), ("Alpha CC", "Blueprint Reading", "Certificate")]
+
+
+def test_every_sheet_with_a_title_column_is_read_and_the_others_are_reported(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "Read me"
+    notes.append(["This workbook lists our courses by campus."])
+    north = book.create_sheet("North")
+    north.append(["School", "Course Title"])
+    north.append(["North Campus", "Welding I"])
+    north.append([None, None])
+    north.append(["North Campus", None])
+    book.create_sheet("Empty")
+    south = book.create_sheet("South")
+    south.append(["School", "Course Title"])
+    south.append(["South Campus", "Technical Mathematics"])
+    path = tmp_path / "catalog.xlsx"
+    book.save(path)
+
+    load = load_catalogs([CatalogSpec(path)])
+
+    assert [(c.school, c.course_title, c.source) for c in load.courses] == [
+        ("North Campus", "Welding I", "catalog.xlsx[North]:2"),
+        ("South Campus", "Technical Mathematics", "catalog.xlsx[South]:2")]
+    messages = [(i.level, i.message, i.where) for i in load.issues]
+    assert any(level == "warning" and "sheet 'Read me' not read" in m and "This workbook lists" in m
+               for level, m, _ in messages), messages
+    assert any("empty sheet(s) not read: Empty" in m for _, m, _ in messages), messages
+    assert any("no course title" in m and where.endswith("rows North!4") for _, m, where in messages), messages
+
+
+def test_workbook_without_any_title_column_names_each_sheet(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "A"
+    first.append(["Name", "Hours"])
+    book.create_sheet("B").append(["Subject", "Credits"])
+    path = tmp_path / "catalog.xlsx"
+    book.save(path)
+    with pytest.raises(MissingColumnError) as info:
+        load_catalogs([CatalogSpec(path, school="X")])
+    assert [(p.sheet, p.value) for p in info.value.problems] == [("A", "Name, Hours"), ("B", "Subject, Credits")]
+
+
+def test_stray_cell_at_the_last_row_and_column_is_refused_with_bounded_memory(tmp_path: Path) -> None:
+    """A 5 KB workbook with one value at XFD1048576 once made the spreadsheet reader allocate
+    ~550 GB and abort the process. Run in a child with a 3 GB address-space limit, so a regression
+    fails this test instead of taking pytest down."""
+    path = _catalog_book(tmp_path / "sparse.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    sheet["XFD1048576"] = "boom"
+    book.save(path)
+    assert path.stat().st_size < 20_000
+    script = textwrap.dedent(f"""
+        import resource, sys
+        from pathlib import Path
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+        from ksa.catalog import load_catalogs
+        from ksa.errors import InputError
+        from ksa.panel import CatalogSpec
+        try:
+            load_catalogs([CatalogSpec(Path({str(path)!r}))])
+        except InputError as exc:
+            print(exc.problems[0].where, "|", exc.problems[0].message)
+            sys.exit(0)
+        sys.exit(3)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "sheet 'Sheet'" in done.stdout and "row 1,000,001" in done.stdout and "too many rows" in done.stdout
+
+
+def test_zip_bomb_catalog_is_refused_and_other_files_still_checked(tmp_path: Path) -> None:
+    bomb = _bomb(_catalog_book(tmp_path / "bomb.xlsx"))
+    missing = tmp_path / "missing.csv"
+    with pytest.raises(InputError) as info:
+        load_catalogs([CatalogSpec(bomb), CatalogSpec(missing, school="X")])
+    messages = [p.message for p in info.value.problems]
+    assert "suspected zip bomb" in messages and "no such file" in messages
+
+
+def test_zip_bomb_review_workbook_is_refused(tmp_path: Path) -> None:
+    bomb = _bomb(_catalog_book(tmp_path / "returned.xlsx"))
+    with pytest.raises(InputError) as info:
+        apply_review(bomb, Ledger(tmp_path / "ledger.sqlite"))
+    assert info.value.problems[0].message == "suspected zip bomb"
+
+
+def test_match_csv_never_carries_a_live_formula(tmp_path: Path) -> None:
+    from ksa.cli import app
+
+    items = tmp_path / "items.csv"
+    items.write_text('item_id,domain,item\nt1,tools,"Blueprint reading"\n', encoding="utf-8")
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text('School,Course Title\n'
+                       '"@SUM(1+1)*cmd|\' /C calc\'!A0","=HYPERLINK(""http://x"",""Blueprint Reading"")"\n',
+                       encoding="utf-8")
+    out = tmp_path / "matches.csv"
+    result = CliRunner().invoke(app, ["match", str(items), str(catalog), "--out", str(out),
+                                      "--db", str(tmp_path / "x.sqlite")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["school"], r["course_title"]) for r in rows] == [
+        ("'@SUM(1+1)*cmd|' /C calc'!A0", "'=HYPERLINK(\"http://x\",\"Blueprint Reading\")")]
