@@ -42,6 +42,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ksa.catalog_cip import Context, occupation_context
+from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 from ksa.model import Course, Match, MatchStatus
@@ -49,6 +50,7 @@ from ksa.normalize import (
     TRUNCATED_MIN_LENGTH,
     Vocabulary,
     default_vocabulary,
+    is_generic,
     meaningful,
     raw_words,
     tables,
@@ -136,6 +138,7 @@ _PARTS = re.compile(r"\s+and\s+|\s*[&,;:]\s*|\s+-+\s+", re.IGNORECASE)
 # "Blueprint Reading for Electricians": the subject comes before the first of these
 _QUALIFIER = re.compile(r"\s+(?:for|in|of|with|using)\s+", re.IGNORECASE)
 _SUBJECT_DOMAINS = frozenset({"knowledge", "skills", "abilities", "work_activities"})
+_AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # "Engineering and Technology": two subjects
 
 
 def heads(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
@@ -191,6 +194,9 @@ class _QueryString:
     heads: frozenset[str]
     penalty: float = 0.0
     broad: bool = False  # matches only a course titled with nothing else, or one in context
+    # generic words of a one-subject item name ("system" of "Systems Analysis"): out of context,
+    # a course must share one of them ("Network Traffic Analysis" is not systems analysis)
+    anchors: frozenset[str] = frozenset()
 
 
 def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[_QueryString]:
@@ -206,10 +212,13 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[_QueryStri
         if len(name) >= 3:
             texts.append((" ".join(name[-2:]), HEAD_PENALTY, False))
     out: list[_QueryString] = []
-    for text, penalty, broad in texts:
-        words = meaningful(title_tokens(text, vocabulary)) if text.strip() else ()
+    for n, (text, penalty, broad) in enumerate(texts):
+        tokens = title_tokens(text, vocabulary) if text.strip() else ()
+        words = meaningful(tokens)
+        one_subject = n == 0 and len(words) == 1 and query.domain in _SUBJECT_DOMAINS and not _AND.search(text)
+        anchors = frozenset(t for t in tokens if is_generic(t)) if one_subject else frozenset()
         if words and all(words != q.words for q in out):
-            out.append(_QueryString(words, heads(text, vocabulary), penalty, broad))
+            out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors))
     return out
 
 
@@ -262,8 +271,10 @@ class _Fields:
     """Per course, computed only for hits: the field words of its title and of its program that
     place it outside the occupation's field (``ksa/data/field_words.csv``)."""
 
-    def __init__(self, courses: Sequence[Course], context: Context, vocabulary: Vocabulary) -> None:
+    def __init__(self, courses: Sequence[Course], programs: Sequence[str], context: Context,
+                 vocabulary: Vocabulary) -> None:
         self.courses = courses
+        self.programs = programs
         self.context = context
         self.vocabulary = vocabulary
         self._of: dict[str, frozenset[str]] = {}
@@ -275,8 +286,8 @@ class _Fields:
         return found
 
     def foreign(self, position: int) -> tuple[frozenset[str], frozenset[str]]:
-        course = self.courses[position]
-        return self._words(course.course_title), self._words(course.program) if course.program else frozenset()
+        program = self.programs[position]
+        return self._words(self.courses[position].course_title), self._words(program) if program else frozenset()
 
 
 class _Descriptions:
@@ -424,13 +435,15 @@ def match_items_with_stats(
     bonus = IN_CONTEXT_BONUS if context else 0.0
     stats = MatchStats(query_strings=len(qwords), titles=len(titles.keys))
     scored = _score_queries(qwords, titles, score_cutoff, bonus, stats)
-    course_context = _course_context(courses, context)
+    programs = department_programs(courses) if context else [c.program for c in courses]
+    course_context = _course_context(courses, programs, context)
 
     by_decision = _decisions_by_key(decisions)
     identities = _Identities(courses)
     descriptions = _Descriptions(courses)
     shapes = _TitleShapes(courses, vocabulary)
-    fields = _Fields(courses, context, vocabulary) if context else None
+    fields = _Fields(courses, programs, context, vocabulary) if context else None
+    placements = tables().placement
     result: dict[str, tuple[Match, ...]] = {}
     for query, strings in zip(queries, per_query, strict=True):
         subject = query.domain in _SUBJECT_DOMAINS
@@ -450,6 +463,8 @@ def match_items_with_stats(
                     continue  # one shared modifier ("surface") is not the item ("surface grinders")
                 course_cov = len(set(shared)) / len(tset)
                 for position in titles.courses[slot]:
+                    if shapes.words(position) & placements:
+                        continue  # "Electronics Externship": a work placement teaches no item itself
                     ctx = course_context[position]
                     if ctx <= 0 and fields is not None:
                         in_title, in_program = fields.foreign(position)
@@ -462,6 +477,9 @@ def match_items_with_stats(
                         continue  # extra terms widen the item within its field, not beyond it
                     if qs.broad and ctx <= 0 and not shapes.words(position) <= qset:
                         continue  # "Design" alone: not "Advertising Design" unless in context
+                    if (qs.anchors and ctx <= 0 and not shapes.words(position) & qs.anchors
+                            and not shapes.words(position) <= qset):
+                        continue  # "Systems Analysis" is not "Forensic Statement Analysis"
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
                     if subject and not (set(shared) & shapes.heads(position)):
                         final -= COURSE_HEAD_PENALTY  # the item only modifies the course's subject
@@ -478,15 +496,15 @@ def match_items_with_stats(
     return result, stats
 
 
-def _course_context(courses: Sequence[Course], context: Context | None) -> list[int]:
+def _course_context(courses: Sequence[Course], programs: Sequence[str], context: Context | None) -> list[int]:
     if context is None:
         return [0] * len(courses)
     cache: dict[tuple[str, str], int] = {}
     out = []
-    for c in courses:
-        k = (c.cip, c.program)
+    for c, program in zip(courses, programs, strict=True):
+        k = (c.cip, program)
         if k not in cache:
-            cache[k] = context.classify(cip=c.cip, program=c.program)
+            cache[k] = context.classify(cip=c.cip, program=program)
         out.append(cache[k])
     return out
 

@@ -23,6 +23,10 @@ from functools import cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W_]+")
+# Names whose symbols carry the meaning (punctuation is dropped otherwise): C++ and C# are
+# different languages, CompTIA A+ is a certification, not the article "a".
+_SYMBOL_NAMES = {"c++": "cplusplus", "c#": "csharp", "f#": "fsharp", "a+": "aplus", ".net": "dotnet"}
+_SYMBOL_NAME = re.compile(r"(?<![\w.+#])(c\+\+|c#|f#|a\+|\.net)(?![\w+#])")
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)[a-d]?$")
 _LEVEL_NUMBER = re.compile(r"^\d{1,4}[a-d]?x?$")
 _KEEP_S_ENDINGS = ("ss", "us", "is", "ics", "ous")
@@ -51,6 +55,7 @@ def raw_words(text: str) -> list[str]:
 
 def _words(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    folded = _SYMBOL_NAME.sub(lambda m: f" {_SYMBOL_NAMES[m.group(1)]} ", folded)
     return _WORD.findall(folded.replace("&", " and "))
 
 
@@ -71,6 +76,7 @@ class Tables:
     stop: frozenset[str]
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
     vocabulary: frozenset[str] = field(default_factory=frozenset)
+    placement: frozenset[str] = frozenset()  # work placements: externship, practicum ...
 
 
 def _data_lines(name: str) -> list[str]:
@@ -112,6 +118,7 @@ def tables() -> Tables:
     generic: set[str] = set()
     leading: set[str] = set()
     stop: set[str] = set()
+    placement: set[str] = set()
     absorbs: dict[str, frozenset[str]] = {}
     for line in _data_lines("generic_words.txt"):
         parts = line.split()
@@ -126,6 +133,8 @@ def tables() -> Tables:
         generic.add(word)
         if kind == "leading":
             leading.add(word)
+        if kind == "placement":
+            placement.add(word)
     vocabulary: set[str] = set(generic)
     for group in (abbreviations, synonyms):
         for rules in group.values():
@@ -140,6 +149,7 @@ def tables() -> Tables:
         stop=frozenset(stop),
         absorbs=absorbs,
         vocabulary=frozenset(w for w in vocabulary if len(w) > MIN_PREFIX),
+        placement=frozenset(placement),
     )
 
 

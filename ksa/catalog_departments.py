@@ -1,0 +1,74 @@
+"""A course's department, read from its code when the catalog has no program column.
+
+Many catalogs list only code and title (``AUTC 2020, Adhesive Bonding``). The code's subject
+prefix groups a school's courses into departments, and a department whose titles keep naming one
+field (``ksa/data/field_words.csv``: eight of Bridgerland's 58 ``AUTC`` titles say "Collision")
+is taught for that field: its "Mechanical Systems Analysis" is collision repair, not the
+systems analysis an IT support specialist needs. Words of one field count together (Cisco,
+Linux and CompTIA titles all say "information technology"). The department's field words then stand in for
+the program name the file lacks, so the matcher's occupational context applies to every course
+of the department, not only to the few whose titles name the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ksa.catalog_cip import field_words
+from ksa.model import Course
+from ksa.normalize import title_tokens
+
+_PREFIX = re.compile(r"\s*([A-Za-z]{2,6})(?=[\s\-_.]*\d)")
+MIN_COURSES = 4  # a department needs this many courses before its titles say anything
+MIN_TITLES = 2  # a field word must appear in at least this many of its titles
+MIN_SHARE = 0.10  # ... and in at least this share of them
+RIVAL_SHARE = 0.5  # a second field this close to the first makes the department ambiguous
+
+
+def subject_prefix(code: str) -> str:
+    """``AUTC 2020`` -> ``AUTC``; ``MATH-101`` -> ``MATH``; ``""`` when the code has none."""
+    found = _PREFIX.match(code)
+    return found.group(1).upper() if found else ""
+
+
+def department_programs(courses: Sequence[Course]) -> list[str]:
+    """Per course: its program, or else its department's field words (``"collision"``), or ``""``."""
+    table = field_words()
+    members: dict[tuple[str, str], list[int]] = {}
+    for position, course in enumerate(courses):
+        if course.program or course.cip:
+            continue
+        prefix = subject_prefix(course.course_code)
+        if prefix:
+            members.setdefault((course.school.casefold(), prefix), []).append(position)
+    inferred: dict[int, str] = {}
+    for positions in members.values():
+        if len(positions) < MIN_COURSES:
+            continue
+        fields: Counter[tuple[str, ...]] = Counter()  # titles per field (its home CIP prefixes)
+        words: Counter[str] = Counter()
+        for position in positions:
+            tokens = set(title_tokens(courses[position].course_title))
+            named = [w for w in table if set(w.split()) <= tokens]
+            fields.update({table[w] for w in named})
+            words.update(named)
+        label = _department_field(fields, words, len(positions), table)
+        for position in positions:
+            inferred[position] = label
+    return [c.program or inferred.get(i, "") for i, c in enumerate(courses)]
+
+
+def _department_field(fields: Counter[tuple[str, ...]], words: Counter[str], size: int,
+                      table: dict[str, tuple[str, ...]]) -> str:
+    """The field most of the department's titles name (as its commonest word), or ``""`` when
+    none is named often enough or a second, unrelated field is named nearly as often."""
+    ranked = [(f, n) for f, n in fields.most_common() if n >= MIN_TITLES and n >= MIN_SHARE * size]
+    if not ranked:
+        return ""
+    top_field, top = ranked[0]
+    homes = set(top_field)
+    if any(n >= RIVAL_SHARE * top and not set(f) & homes for f, n in ranked[1:]):
+        return ""
+    return max((w for w in words if table[w] == top_field), key=lambda w: (words[w], w))
