@@ -20,7 +20,8 @@ from ksa.catalog_cip import field_words
 from ksa.model import Course
 from ksa.normalize import title_tokens
 
-_PREFIX = re.compile(r"\s*([A-Za-z]{2,6})(?=[\s\-_.]*\d)")
+_PARTS = re.compile(r"[\s\-_.]+")
+_LETTERS = re.compile(r"([A-Za-z]{2,6})\d")
 MIN_COURSES = 4  # a department needs this many courses before its titles say anything
 MIN_TITLES = 2  # a field word must appear in at least this many of its titles
 MIN_SHARE = 0.10  # ... and in at least this share of them
@@ -28,8 +29,12 @@ RIVAL_SHARE = 0.5  # a second field this close to the first makes the department
 
 
 def subject_prefix(code: str) -> str:
-    """``AUTC 2020`` -> ``AUTC``; ``MATH-101`` -> ``MATH``; ``""`` when the code has none."""
-    found = _PREFIX.match(code)
+    """``AUTC 2020`` -> ``AUTC``; ``CE52 1000`` -> ``CE52``; ``MATH101`` -> ``MATH``; ``""``
+    when the code has no subject part."""
+    parts = [p for p in _PARTS.split(code.strip()) if p]
+    if len(parts) >= 2 and any(c.isalpha() for c in parts[0]) and any(c.isdigit() for c in parts[1]):
+        return parts[0].upper()
+    found = _LETTERS.match(code.strip())
     return found.group(1).upper() if found else ""
 
 

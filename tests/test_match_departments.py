@@ -1,0 +1,102 @@
+"""Departments read from course codes, one-subject item anchors, work placements, symbol names:
+the error patterns of the second held-out set (new occupations, catalogs without programs)."""
+
+from __future__ import annotations
+
+from ksa.catalog_departments import department_programs, subject_prefix
+from ksa.match import MatchQuery, match_items
+from ksa.model import Course
+from ksa.normalize import normalize_title, title_tokens
+
+IT_SUPPORT = "15-1232.00"
+AUTO_TECH = "49-3023.00"
+
+
+def _course(code: str, title: str, school: str = "Bridgerland Tech", program: str = "") -> Course:
+    return Course(school=school, grade_level="Certificate", course_code=code, course_title=title,
+                  program=program)
+
+
+def _titles(courses: list[Course], domain: str, item: str, soc: str | None) -> list[str]:
+    found = match_items([MatchQuery("k", domain, item)], courses, soc=soc, top_k=10, score_cutoff=80)
+    return [m.course.course_title for m in found["k"]]
+
+
+COLLISION = [_course("AUTC 1000", "Collision Repair Basics"), _course("AUTC 1010", "Collision Estimating"),
+             _course("AUTC 1020", "Frame Straightening"), _course("AUTC 1030", "Mechanical Systems Analysis"),
+             _course("AUTC 1040", "Refinishing"), _course("AUTC 1050", "Collision Welding")]
+
+
+def test_subject_prefix() -> None:
+    assert subject_prefix("AUTC 2020") == "AUTC"
+    assert subject_prefix("math-101") == "MATH"
+    assert subject_prefix("MATH101") == "MATH"
+    assert subject_prefix("CE52 1000") == "CE52"  # continuing-education group 52, not all "CE"
+    assert subject_prefix("1005") == subject_prefix("") == subject_prefix("Welding") == ""
+
+
+def test_department_named_by_its_titles() -> None:
+    it = [_course("ITEC 1", "Cisco Routing"), _course("ITEC 2", "Linux Essentials"),
+          _course("ITEC 3", "CompTIA A+ Core 1"), _course("ITEC 4", "PC Professional"),
+          _course("ITEC 5", "Help Desk Basics")]
+    small = [_course("DENA 1", "Dental Terminology"), _course("DENA 2", "Dental Assisting I")]
+    programs = department_programs([*COLLISION, *it, *small, _course("AUTC 9", "Paint", program="Autobody")])
+    assert programs[: len(COLLISION)] == ["collision"] * len(COLLISION)
+    # three different words of one field (information technology) count together
+    # (each word names it once; the department takes one of them as its program)
+    assert programs[len(COLLISION): len(COLLISION) + len(it)] == ["linux"] * len(it)
+    assert programs[-3:-1] == ["", ""]  # two courses are too few to call a department
+    assert programs[-1] == "Autobody"  # a catalog's own program always wins
+
+
+def test_department_naming_two_unrelated_fields_is_left_alone() -> None:
+    mixed = [_course("APPR 1", "Apprentice Electrician 1A"), _course("APPR 2", "Apprentice Electrician 1B"),
+             _course("APPR 3", "Apprentice Plumber 1A"), _course("APPR 4", "Apprentice Plumber 1B")]
+    assert department_programs(mixed) == [""] * 4
+
+
+def test_collision_department_course_is_not_systems_analysis_for_it_support() -> None:
+    courses = [*COLLISION, _course("ITEC 10", "Systems Analysis and Design", school="Southwest Tech")]
+    assert _titles(courses, "skills", "Systems Analysis", IT_SUPPORT) == ["Systems Analysis and Design"]
+    # nothing but the department says "collision": without an occupation both are suggested
+    assert sorted(_titles(courses, "skills", "Systems Analysis", None)) == [
+        "Mechanical Systems Analysis", "Systems Analysis and Design"]
+
+
+def test_collision_department_is_not_auto_mechanics() -> None:
+    courses = [*COLLISION, _course("AUTO 1", "Brakes"), _course("AUTO 2", "Automotive Engine Repair"),
+               _course("AUTO 3", "Automotive Electrical"), _course("AUTO 4", "Automotive Steering")]
+    assert _titles(courses, "knowledge", "Mechanical", AUTO_TECH) == []
+    assert "Collision Welding" not in _titles(courses, "skills", "Repairing", AUTO_TECH)
+
+
+def test_one_subject_item_needs_its_qualifier_out_of_context() -> None:
+    courses = [_course("", "Network Traffic Analysis"), _course("", "Forensic Statement Analysis"),
+               _course("", "Systems Analysis I"), _course("", "Analysis")]
+    assert sorted(_titles(courses, "skills", "Systems Analysis", None)) == ["Analysis", "Systems Analysis I"]
+    # "Engineering and Technology" names two subjects: engineering alone still matches
+    assert _titles([_course("", "Engineering Statics")], "knowledge", "Engineering and Technology", None) == [
+        "Engineering Statics"]
+    # tools keep matching without their generic words ("software")
+    assert _titles([_course("", "AutoCAD Beginning")], "technology", "Computer aided design CAD software",
+                   None) == ["AutoCAD Beginning"]
+
+
+def test_work_placements_are_never_suggested() -> None:
+    courses = [_course("", "Electronics Externship"), _course("", "Electronics Internship"),
+               _course("", "Electronics Practicum"), _course("", "DC Electronics")]
+    assert _titles(courses, "knowledge", "Computers and Electronics", None) == ["DC Electronics"]
+
+
+def test_symbol_names_stay_apart() -> None:
+    assert title_tokens("C++ Programming") == ("cplusplus", "programming")
+    assert title_tokens("C# Programming") == ("csharp", "programming")
+    assert title_tokens("Programming in C") == ("programming", "c")
+    assert title_tokens("CompTIA A+ Core 1") == ("comptia", "aplus", "core")
+    assert title_tokens(".NET Development") == ("dotnet", "development")
+    for title in ("C++ Programming", "A+ Hardware", ".NET", "C#"):
+        once = normalize_title(title)
+        assert once and normalize_title(once) == once
+    courses = [_course("", "C++ Programming"), _course("", "C# Programming")]
+    assert _titles(courses, "technology", "C++", None) == ["C++ Programming"]
+    assert _titles(courses, "technology", "C#", None) == ["C# Programming"]
