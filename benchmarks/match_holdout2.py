@@ -16,7 +16,13 @@ courses without a label are counted apart (``unlab``).
 The occupations are split before any result was seen: DEV (49-3023, 15-1232) may be studied and
 tuned on; TEST (29-2061, 49-9041) is only scored. ``--errors`` lists DEV errors only.
 
+``--semantic`` adds the optional re-ranker (``ksa.rerank``, needs the ``ksa[semantic]`` extra;
+run with that venv's python) as the product runs it, and a variant that also lets the embedding
+propose its 8 nearest courses per item (``nearest``), to see whether meaning finds what the
+words miss.
+
 Usage: .venv/bin/python benchmarks/match_holdout2.py [/work/shared] [--cutoff 85] [--errors]
+       [--semantic]
 """
 
 from __future__ import annotations
@@ -87,6 +93,30 @@ def matcher_ranking(pairs: Sequence[mh.Pair], courses: Sequence[Course], top_k: 
     return ranking
 
 
+OCCUPATIONS = {"49-3023.00": "Automotive Service Technicians and Mechanics",
+               "15-1232.00": "Computer User Support Specialists",
+               "29-2061.00": "Licensed Practical and Licensed Vocational Nurses",
+               "49-9041.00": "Industrial Machinery Mechanics"}
+
+
+def semantic_ranking(pairs: Sequence[mh.Pair], courses: Sequence[Course], top_k: int,
+                     nearest: int) -> mh.Ranking:
+    from ksa.rerank import SemanticReranker, match_items_semantic
+
+    reranker = SemanticReranker()
+    by_soc: dict[str, list[mh.ItemKey]] = {}
+    for key in dict.fromkeys(p.item_key for p in pairs):
+        by_soc.setdefault(key[0], []).append(key)
+    ranking: mh.Ranking = {}
+    for soc, keys in by_soc.items():
+        queries = [MatchQuery(key=str(i), domain=k[1], text=k[2]) for i, k in enumerate(keys)]
+        found = match_items_semantic(queries, courses, reranker, soc=soc, top_k=top_k,
+                                     occupation=OCCUPATIONS.get(soc, ""), nearest=nearest)
+        for query, key in zip(queries, keys, strict=True):
+            ranking[key] = _keys([m.course for m in found[query.key]])
+    return ranking
+
+
 def baseline_ranking(pairs: Sequence[mh.Pair], courses: Sequence[Course], top_k: int,
                      scorer: Callable[..., Any], cutoff: float) -> mh.Ranking:
     titles = [c.course_title for c in courses]
@@ -125,6 +155,9 @@ def main(argv: list[str]) -> int:
         "rapidfuzz WRatio": baseline_ranking(pairs, courses, top_k, fuzz.WRatio, cutoff),
         "rapidfuzz token_set_ratio": baseline_ranking(pairs, courses, top_k, fuzz.token_set_ratio, cutoff),
     }
+    if "--semantic" in argv:
+        rankings["ksa.match + semantic"] = semantic_ranking(pairs, courses, top_k, 0)
+        rankings["+ semantic nearest 8"] = semantic_ranking(pairs, courses, top_k, 8)
     dev = [p for p in pairs if p.soc in DEV]
     test = [p for p in pairs if p.soc in TEST]
     table("DEV (49-3023, 15-1232)", dev, rankings, top_k)
