@@ -38,6 +38,9 @@ def test_simple_csv_with_school_and_level_columns(tmp_path: Path) -> None:
         ("school,Program level,CourseCategory,CourseNumber,CourseTitle", "X,Cert,WELD,101,Welding", "WELD 101"),
         ("School,Grade level,courseNumber,courseName", "X,Cert,WELD 101,Welding", "WELD 101"),
         ("SCHOOL,GRADE LEVEL,Course Name", "X,Cert,Welding", ""),
+        # student-information-system exports (PeopleSoft, Banner, Colleague spellings)
+        ("Campus Name,Award Type,Subj,Catalog Nbr,Long Title", "X,Cert,WELD,101,Welding", "WELD 101"),
+        ("Inst Name,Credential Level,Subject Area,Crse,Crse Title", "X,Cert,WELD,101,Welding", "WELD 101"),
     ],
 )
 def test_header_aliases(tmp_path: Path, header: str, row: str, code: str) -> None:
