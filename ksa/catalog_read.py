@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from ksa.errors import InputError, Problem
 from ksa.xlsx_guard import check_xlsx
@@ -23,6 +24,7 @@ SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 MAX_SPREADSHEET_ROWS = 1_000_000
 MAX_COLUMNS = 200
 MAX_FIELD = 1_000_000  # characters in one CSV field
+MAX_LINE = 4_000_000  # characters in one physical line of a CSV/TSV file
 _SNIFF_BYTES = 64 * 1024
 FALLBACK_ENCODING = "cp1252"
 
@@ -146,18 +148,34 @@ class RestartNeeded(Exception):
 
 def _text_rows(path: Path, encoding: str) -> Iterator[tuple[int, list[str]]]:
     with path.open("r", encoding=encoding, newline="") as handle:
-        first = handle.readline()
+        first = handle.readline(MAX_LINE)
         handle.seek(0)
-        reader = csv.reader(handle, delimiter=_delimiter(path, first))
+        reader = csv.reader(_bounded_lines(handle, path), delimiter=_delimiter(path, first))
         try:
             for row in reader:
-                yield reader.line_num, row
+                yield reader.line_num, row[:MAX_COLUMNS]
         except csv.Error as exc:
             raise InputError(
                 f"{path}: not a readable CSV near line {reader.line_num}: {exc}",
                 [Problem(str(exc), file=str(path), cell=f"line {reader.line_num}",
                          hint="check quoting on that line")],
             ) from exc
+
+
+def _bounded_lines(handle: TextIO, path: Path) -> Iterator[str]:
+    """The file's lines, refusing one longer than ``MAX_LINE`` before it is read whole (a file
+    that is one endless line must not fill memory)."""
+    number = 0
+    while line := handle.readline(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE:
+            raise InputError(
+                f"{path}: line {number} is longer than {MAX_LINE:,} characters; that is not a "
+                "course catalog row.",
+                [Problem("line too long", file=str(path), cell=f"line {number}",
+                         hint="check that the file is a CSV/TSV export of the catalog")],
+            )
+        yield line
 
 
 def _workbook_tables(path: Path, head: bytes) -> Iterator[Table]:

@@ -158,3 +158,14 @@ def test_match_csv_never_carries_a_live_formula(tmp_path: Path) -> None:
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["school"], r["course_title"]) for r in rows] == [
         ("'@SUM(1+1)*cmd|' /C calc'!A0", "'=HYPERLINK(\"http://x\",\"Blueprint Reading\")")]
+
+
+def test_one_endless_line_is_refused_before_it_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("School,Course Title\nAlpha CC,Welding I\n")
+        handle.write("," * 5_000_000)  # no newline: a reader that takes whole lines takes it all
+    with pytest.raises(InputError) as info:
+        load_catalogs([CatalogSpec(path)])
+    problem = info.value.problems[0]
+    assert (problem.message, problem.cell) == ("line too long", "line 3")
