@@ -194,8 +194,9 @@ class _QueryString:
     heads: frozenset[str]
     penalty: float = 0.0
     broad: bool = False  # matches only a course titled with nothing else, or one in context
-    # generic words of a one-subject item name ("system" of "Systems Analysis"): out of context,
-    # a course must share one of them ("Network Traffic Analysis" is not systems analysis)
+    # generic words of a one-subject item name ("system" of "Systems Analysis"; the vendor of a
+    # tool, "Microsoft Word"): out of context, a course must share one of them or be titled with
+    # nothing but the subject ("Network Traffic Analysis" is not systems analysis)
     anchors: frozenset[str] = frozenset()
 
 
@@ -215,8 +216,10 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[_QueryStri
     for n, (text, penalty, broad) in enumerate(texts):
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)
-        one_subject = n == 0 and len(words) == 1 and query.domain in _SUBJECT_DOMAINS and not _AND.search(text)
-        anchors = frozenset(t for t in tokens if is_generic(t)) if one_subject else frozenset()
+        anchors: frozenset[str] = frozenset()
+        if n == 0 and len(words) == 1 and not _AND.search(text):
+            subject = query.domain in _SUBJECT_DOMAINS
+            anchors = frozenset(t for t in tokens if (is_generic(t) if subject else t in tables().vendor))
         if words and all(words != q.words for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors))
     return out
@@ -478,7 +481,7 @@ def match_items_with_stats(
                     if qs.broad and ctx <= 0 and not shapes.words(position) <= qset:
                         continue  # "Design" alone: not "Advertising Design" unless in context
                     if (qs.anchors and ctx <= 0 and not shapes.words(position) & qs.anchors
-                            and not shapes.words(position) <= qset):
+                            and not tset <= qset):
                         continue  # "Systems Analysis" is not "Forensic Statement Analysis"
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
                     if subject and not (set(shared) & shapes.heads(position)):

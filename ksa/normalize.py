@@ -77,6 +77,7 @@ class Tables:
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     placement: frozenset[str] = frozenset()  # work placements: externship, practicum ...
+    vendor: frozenset[str] = frozenset()  # software makers: microsoft, adobe ...
 
 
 def _data_lines(name: str) -> list[str]:
@@ -119,6 +120,7 @@ def tables() -> Tables:
     leading: set[str] = set()
     stop: set[str] = set()
     placement: set[str] = set()
+    vendor: set[str] = set()
     absorbs: dict[str, frozenset[str]] = {}
     for line in _data_lines("generic_words.txt"):
         parts = line.split()
@@ -135,6 +137,8 @@ def tables() -> Tables:
             leading.add(word)
         if kind == "placement":
             placement.add(word)
+        if kind == "vendor":
+            vendor.add(word)
     vocabulary: set[str] = set(generic)
     for group in (abbreviations, synonyms):
         for rules in group.values():
@@ -150,6 +154,7 @@ def tables() -> Tables:
         absorbs=absorbs,
         vocabulary=frozenset(w for w in vocabulary if len(w) > MIN_PREFIX),
         placement=frozenset(placement),
+        vendor=frozenset(vendor),
     )
 
 
