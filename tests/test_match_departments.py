@@ -100,3 +100,18 @@ def test_symbol_names_stay_apart() -> None:
     courses = [_course("", "C++ Programming"), _course("", "C# Programming")]
     assert _titles(courses, "technology", "C++", None) == ["C++ Programming"]
     assert _titles(courses, "technology", "C#", None) == ["C# Programming"]
+
+
+def test_vendor_name_is_not_needed_but_the_product_must_stand_alone() -> None:
+    courses = [_course("", "Word 2019 Level 1"), _course("", "Word Study Skills"),
+               _course("", "Word Processing Apps II MS Word"), _course("", "Word Roots")]
+    assert title_tokens("MS Excel") == ("microsoft", "excel")
+    assert title_tokens("MS in Nursing") == ("ms", "nursing")  # not before an Office product
+    found = _titles(courses, "technology", "Microsoft Word", None)
+    assert sorted(found) == ["Word 2019 Level 1", "Word Processing Apps II MS Word"]
+
+
+def test_soft_skills_survive_another_fields_department() -> None:
+    fashion = [_course("FASH 1", "Fashion Design I"), _course("FASH 2", "Fashion Merchandising"),
+               _course("FASH 3", "Fashion Illustration"), _course("FASH 4", "Time Management & Organization")]
+    assert _titles(fashion, "skills", "Time Management", AUTO_TECH) == ["Time Management & Organization"]
