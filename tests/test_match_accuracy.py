@@ -84,6 +84,6 @@ def test_holdout_dev_floor_with_catalog_departments(shared: Path) -> None:
     programs = bench.catalog_programs(shared / "catalogs")
     ranking = bench.rankings(pairs, DEFAULT_TOP_K, programs=programs)["ksa.match"]
     scores = bench.evaluate(dev, ranking, "ksa.match", DEFAULT_TOP_K)
-    # measured: P 0.870, R 0.876 at k=8, cutoff 85
+    # measured: P 0.883, R 0.883 at k=8, cutoff 85 (session 3)
     assert scores.precision >= 0.85, scores.errors
     assert scores.recall >= 0.85, scores.errors
