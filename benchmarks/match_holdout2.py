@@ -44,7 +44,7 @@ import match_holdout as mh  # noqa: E402
 from ksa.catalog import load_catalogs  # noqa: E402
 from ksa.match import MatchQuery, match_items  # noqa: E402
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K  # noqa: E402
-from ksa.model import Course  # noqa: E402
+from ksa.model import Course, Match  # noqa: E402
 from ksa.panel import CatalogSpec  # noqa: E402
 
 HOLDOUT2 = REPO / "tests" / "data" / "match_holdout2.csv"
@@ -79,18 +79,27 @@ def _keys(courses: Sequence[Course]) -> list[mh.CourseKey]:
     return list(dict.fromkeys((c.school, _title(c.course_title)) for c in courses))
 
 
-def matcher_ranking(pairs: Sequence[mh.Pair], courses: Sequence[Course], top_k: int,
-                    cutoff: float) -> mh.Ranking:
+Matcher = Callable[[list[MatchQuery], str], dict[str, tuple[Match, ...]]]
+
+
+def _ranking(pairs: Sequence[mh.Pair], match: Matcher) -> mh.Ranking:
+    """Run ``match(queries, soc)`` once per occupation; suggestions per labelled item."""
     by_soc: dict[str, list[mh.ItemKey]] = {}
     for key in dict.fromkeys(p.item_key for p in pairs):
         by_soc.setdefault(key[0], []).append(key)
     ranking: mh.Ranking = {}
     for soc, keys in by_soc.items():
         queries = [MatchQuery(key=str(i), domain=k[1], text=k[2]) for i, k in enumerate(keys)]
-        found = match_items(queries, courses, soc=soc, top_k=top_k, score_cutoff=cutoff)
+        found = match(queries, soc)
         for query, key in zip(queries, keys, strict=True):
             ranking[key] = _keys([m.course for m in found[query.key]])
     return ranking
+
+
+def matcher_ranking(pairs: Sequence[mh.Pair], courses: Sequence[Course], top_k: int,
+                    cutoff: float) -> mh.Ranking:
+    return _ranking(pairs, lambda queries, soc: match_items(queries, courses, soc=soc, top_k=top_k,
+                                                             score_cutoff=cutoff))
 
 
 OCCUPATIONS = {"49-3023.00": "Automotive Service Technicians and Mechanics",
@@ -104,17 +113,9 @@ def semantic_ranking(pairs: Sequence[mh.Pair], courses: Sequence[Course], top_k:
     from ksa.rerank import SemanticReranker, match_items_semantic
 
     reranker = SemanticReranker()
-    by_soc: dict[str, list[mh.ItemKey]] = {}
-    for key in dict.fromkeys(p.item_key for p in pairs):
-        by_soc.setdefault(key[0], []).append(key)
-    ranking: mh.Ranking = {}
-    for soc, keys in by_soc.items():
-        queries = [MatchQuery(key=str(i), domain=k[1], text=k[2]) for i, k in enumerate(keys)]
-        found = match_items_semantic(queries, courses, reranker, soc=soc, top_k=top_k,
-                                     occupation=OCCUPATIONS.get(soc, ""), nearest=nearest)
-        for query, key in zip(queries, keys, strict=True):
-            ranking[key] = _keys([m.course for m in found[query.key]])
-    return ranking
+    return _ranking(pairs, lambda queries, soc: match_items_semantic(
+        queries, courses, reranker, soc=soc, top_k=top_k, occupation=OCCUPATIONS.get(soc, ""),
+        nearest=nearest))
 
 
 def baseline_ranking(pairs: Sequence[mh.Pair], courses: Sequence[Course], top_k: int,
