@@ -69,8 +69,8 @@ class Pair:
     @property
     def pooled(self) -> bool:
         """Labelled after a run, because a ranker suggested it (``why`` starts with "pooled:"
-        for the first round, "pooled2:" for the second; see tests/data/LABELLING.md)."""
-        return self.why.startswith(("pooled:", "pooled2:"))
+        for the first round, "pooled2:" and "pooled3:" for later ones; see tests/data/LABELLING.md)."""
+        return self.why.startswith(("pooled:", "pooled2:", "pooled3:"))
 
     @property
     def item_key(self) -> ItemKey:

@@ -111,8 +111,8 @@ def test_second_holdout_is_labelled_and_split(shared: Path) -> None:
 
 def test_second_holdout_dev_floor(shared: Path) -> None:
     """DEV occupations of the second held-out set (tuned on this session); TEST is only reported
-    by benchmarks/match_holdout2.py. Measured at k=8, cutoff 85: P 0.738, R 0.326 (session-2
-    matcher: P 0.482, R 0.219); WRatio F1 0.159."""
+    by benchmarks/match_holdout2.py. Measured at k=8, cutoff 85: P 0.783, R 0.335 (session-2
+    matcher: P 0.482, R 0.214); WRatio F1 0.157."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
     h2 = _holdout2()
@@ -123,6 +123,6 @@ def test_second_holdout_dev_floor(shared: Path) -> None:
                           "ksa.match", DEFAULT_TOP_K)
     wratio = h2.mh.evaluate(dev, h2.baseline_ranking(dev, courses, DEFAULT_TOP_K, h2.fuzz.WRatio,
                                                      DEFAULT_SCORE_CUTOFF), "WRatio", DEFAULT_TOP_K)
-    assert ours.precision >= 0.72, ours.errors
-    assert ours.recall >= 0.31, ours.errors
+    assert ours.precision >= 0.76, ours.errors
+    assert ours.recall >= 0.32, ours.errors
     assert ours.f1 > 2 * wratio.f1
