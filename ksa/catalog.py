@@ -292,7 +292,7 @@ def _read_table(spec: CatalogSpec, table: Table, columns: ColumnMap, header: lis
             grade_level=_cell(cells, columns.grade_level) or (spec.grade_level or ""),
             course_code=code,
             course_title=title,
-            description=_cell(cells, columns.description),
+            description=" ".join(t for t in (_cell(cells, i) for i in (columns.description, *columns.outcomes)) if t),
             program=_cell(cells, columns.program),
             cip=_cip(_cell(cells, columns.cip)),
             source=f"{place}:{number}",

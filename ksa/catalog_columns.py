@@ -28,6 +28,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
                     "credential type"),
     "description": ("description", "course description", "coursedescription", "course_desc",
                     "desc", "course desc", "summary"),
+    # learning outcomes and outlines: appended to the description (evidence of what is taught)
+    "outcomes": ("objectives", "course objectives", "courseobjectives", "learning outcomes",
+                 "student learning outcomes", "course outcomes", "outcomes", "outline",
+                 "course outline", "courseoutline", "topics", "course topics"),
     "program": ("program", "program name", "programname", "program of study", "pathway",
                 "dept_name", "department", "department name"),
     "cip": ("cip", "cip code", "cipcode", "programcip", "program cip", "cip2020code", "cip 2020"),
@@ -53,6 +57,7 @@ class ColumnMap:
     number: int | None = None
     grade_level: int | None = None
     description: int | None = None
+    outcomes: tuple[int, ...] = ()  # every outcomes/outline column, in file order
     program: int | None = None
     cip: int | None = None
     ipeds: int | None = None
@@ -61,13 +66,16 @@ class ColumnMap:
 def map_columns(header: Sequence[str]) -> ColumnMap | None:
     """The map for a header row, or None when no column holds course titles."""
     found: dict[str, int] = {}
+    outcomes: list[int] = []
     for index, cell in enumerate(header):
         field = _LOOKUP.get(header_key(cell))
-        if field and field not in found:
+        if field == "outcomes":
+            outcomes.append(index)
+        elif field and field not in found:
             found[field] = index
     if "title" not in found:
         return None
-    return ColumnMap(**found)
+    return ColumnMap(**found, outcomes=tuple(outcomes))
 
 
 def accepted_title_headers() -> str:

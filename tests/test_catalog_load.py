@@ -151,3 +151,13 @@ def test_xlsx_catalog(tmp_path: Path) -> None:
 def test_html_entities_unescaped(tmp_path: Path) -> None:
     path = _write(tmp_path / "c.csv", "School,Course Title\nX,ESL Materials &amp; Methods\n")
     assert load_catalogs([CatalogSpec(path)]).courses[0].course_title == "ESL Materials & Methods"
+
+
+def test_objectives_and_outline_columns_join_the_description(tmp_path: Path) -> None:
+    path = _write(tmp_path / "c.csv",
+                  "School,courseName,courseDescription,courseObjectives,courseOutline\n"
+                  "X,Brakes,Braking systems.,Identify and repair disc brakes.,Hydraulics | ABS\n"
+                  "X,Engine Repair,,Rebuild engines.,\n")
+    courses = load_catalogs([CatalogSpec(path)]).courses
+    assert [c.description for c in courses] == [
+        "Braking systems. Identify and repair disc brakes. Hydraulics | ABS", "Rebuild engines."]
