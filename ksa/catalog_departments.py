@@ -5,9 +5,9 @@ prefix groups a school's courses into departments, and a department whose titles
 field (``ksa/data/field_words.csv``: eight of Bridgerland's 58 ``AUTC`` titles say "Collision")
 is taught for that field: its "Mechanical Systems Analysis" is collision repair, not the
 systems analysis an IT support specialist needs. Words of one field count together (Cisco,
-Linux and CompTIA titles all say "information technology"). The department's field words then stand in for
-the program name the file lacks, so the matcher's occupational context applies to every course
-of the department, not only to the few whose titles name the field.
+Linux and CompTIA titles all say "information technology"). The department's field word then
+stands in for the program name the file lacks, so the matcher's occupational context applies to
+every course of the department, not only to the few whose titles name the field.
 """
 
 from __future__ import annotations

@@ -22,6 +22,11 @@ program loses points and matches only through the item's own name, never through
 A course whose title names another field (``ksa/data/field_words.csv``: "Math for the Culinary
 Arts", "Collision Repair") is no match unless the item names that field too; one whose program
 names it is no match either, except for foundation subjects (``general`` in item_terms.csv).
+A catalog without programs still has departments: courses sharing a code prefix whose titles
+keep naming one field (``ksa.catalog_departments``) get that field as their program. An item
+named by one subject word plus generic ones ("Systems Analysis"; a tool's vendor, "Microsoft
+Word") needs one of those words, or a course titled with the subject alone, outside its
+occupation's programs; work placements (externship, practicum) are never suggested.
 Among equal scores a course whose description names the item ranks first, and a school not yet
 suggested goes before another section at a school already in the list. Review-ledger decisions
 win: rejected courses are never suggested again; accepted and added ones come first as CONFIRMED.
