@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ksa.catalog_columns import ColumnMap, accepted_title_headers, map_columns
+from ksa.catalog_departments import infer_departments
 from ksa.catalog_read import (
     FALLBACK_ENCODING,
     SPREADSHEET_SUFFIXES,
@@ -117,8 +118,23 @@ def load_catalogs(specs: Sequence[CatalogSpec]) -> CatalogLoad:
             shown.append(Problem(f"... and {len(problems) - len(shown)} more problems like these"))
         error = MissingColumnError if missing_column else InputError
         raise error("Course catalogs have problems; fix them and run again.", shown)
+    issues.extend(_department_notes(courses))
     log.info("loaded %d courses from %d catalog(s); skipped %s", len(courses), len(specs), dict(skipped))
     return CatalogLoad(courses=tuple(courses), issues=tuple(issues), skipped=dict(skipped))
+
+
+def _department_notes(courses: Sequence[Course]) -> list[Issue]:
+    """Say which departments the matcher will read as another field's (nothing silent)."""
+    notes = []
+    for d in infer_departments(courses):
+        files = sorted({courses[i].source.rpartition(":")[0] for i in d.positions})
+        notes.append(Issue(
+            f"{d.prefix} courses at {d.school} are taken as one field's ({', '.join(d.words)}: "
+            f"{d.naming} of {len(d.positions)} titles): other occupations get them only as that "
+            "field's courses; a Program column in the catalog overrides this",
+            where=", ".join(files), level="info",
+        ))
+    return notes
 
 
 def _course_key(course: Course) -> tuple[str, str, str, str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ksa.catalog_cip import field_words
 from ksa.model import Course
@@ -38,8 +39,20 @@ def subject_prefix(code: str) -> str:
     return found.group(1).upper() if found else ""
 
 
-def department_programs(courses: Sequence[Course]) -> list[str]:
-    """Per course: its program, or else its department's field words (``"collision"``), or ``""``."""
+@dataclass(frozen=True)
+class Department:
+    """Courses of one school sharing a code prefix whose titles name one field."""
+
+    school: str
+    prefix: str
+    field: str  # the field word that stands in for the program name ("collision")
+    positions: tuple[int, ...]  # the department's courses, as indexes into the course list
+    naming: int  # how many of its titles name the field
+    words: tuple[str, ...] = ()  # the field's words its titles use, commonest first
+
+
+def infer_departments(courses: Sequence[Course]) -> list[Department]:
+    """The departments of courses without program or CIP whose titles name a field."""
     table = field_words()
     members: dict[tuple[str, str], list[int]] = {}
     for position, course in enumerate(courses):
@@ -48,8 +61,8 @@ def department_programs(courses: Sequence[Course]) -> list[str]:
         prefix = subject_prefix(course.course_code)
         if prefix:
             members.setdefault((course.school.casefold(), prefix), []).append(position)
-    inferred: dict[int, str] = {}
-    for positions in members.values():
+    found: list[Department] = []
+    for (_school, prefix), positions in members.items():
         if len(positions) < MIN_COURSES:
             continue
         fields: Counter[tuple[str, ...]] = Counter()  # titles per field (its home CIP prefixes)
@@ -60,8 +73,16 @@ def department_programs(courses: Sequence[Course]) -> list[str]:
             fields.update({table[w] for w in named})
             words.update(named)
         label = _department_field(fields, words, len(positions), table)
-        for position in positions:
-            inferred[position] = label
+        if label:
+            school = courses[positions[0]].school
+            used = tuple(w for w, _n in words.most_common() if table[w] == table[label])
+            found.append(Department(school, prefix, label, tuple(positions), fields[table[label]], used))
+    return found
+
+
+def department_programs(courses: Sequence[Course]) -> list[str]:
+    """Per course: its program, or else its department's field word (``"collision"``), or ``""``."""
+    inferred = {i: d.field for d in infer_departments(courses) for i in d.positions}
     return [c.program or inferred.get(i, "") for i, c in enumerate(courses)]
 
 

@@ -3,6 +3,8 @@ the error patterns of the second held-out set (new occupations, catalogs without
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ksa.catalog_departments import department_programs, subject_prefix
 from ksa.match import MatchQuery, match_items
 from ksa.model import Course
@@ -115,3 +117,18 @@ def test_soft_skills_survive_another_fields_department() -> None:
     fashion = [_course("FASH 1", "Fashion Design I"), _course("FASH 2", "Fashion Merchandising"),
                _course("FASH 3", "Fashion Illustration"), _course("FASH 4", "Time Management & Organization")]
     assert _titles(fashion, "skills", "Time Management", AUTO_TECH) == ["Time Management & Organization"]
+
+
+def test_catalog_load_says_which_departments_are_taken_as_a_field(tmp_path: Path) -> None:
+    from ksa.catalog import load_catalogs
+    from ksa.panel import CatalogSpec
+
+    path = tmp_path / "catalog.csv"
+    path.write_text("course_code,course_title\n" + "".join(
+        f"{c.course_code},{c.course_title}\n" for c in COLLISION) + "MATH 1050,College Algebra\n",
+        encoding="utf-8")
+    load = load_catalogs([CatalogSpec(path, school="Bridgerland Tech")])
+    notes = [i for i in load.issues if "taken as one field" in i.message]
+    assert [(i.level, i.where) for i in notes] == [("info", "catalog.csv")]
+    assert notes[0].message.startswith("AUTC courses at Bridgerland Tech are taken as one field's "
+                                       "(collision: 3 of 6 titles)")
