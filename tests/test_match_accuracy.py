@@ -84,6 +84,6 @@ def test_holdout_dev_floor_with_catalog_departments(shared: Path) -> None:
     programs = bench.catalog_programs(shared / "catalogs")
     ranking = bench.rankings(pairs, DEFAULT_TOP_K, programs=programs)["ksa.match"]
     scores = bench.evaluate(dev, ranking, "ksa.match", DEFAULT_TOP_K)
-    # measured: P 0.868, R 0.868 at k=8, cutoff 85 (session 3, after a third round of pooled judging)
+    # measured: P 0.880, R 0.868 at k=8, cutoff 85 (session 3, after a third round of pooled judging)
     assert scores.precision >= 0.85, scores.errors
     assert scores.recall >= 0.85, scores.errors
