@@ -111,7 +111,7 @@ def test_second_holdout_is_labelled_and_split(shared: Path) -> None:
 
 def test_second_holdout_dev_floor(shared: Path) -> None:
     """DEV occupations of the second held-out set (tuned on this session); TEST is only reported
-    by benchmarks/match_holdout2.py. Measured at k=8, cutoff 85: P 0.783, R 0.335 (session-2
+    by benchmarks/match_holdout2.py. Measured at k=8, cutoff 85: P 0.783, R 0.333 (session-2
     matcher: P 0.482, R 0.214); WRatio F1 0.157."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
