@@ -7,6 +7,8 @@ archive holds, so the sizes the archive declares are checked first.
 
 from __future__ import annotations
 
+import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -61,3 +63,59 @@ def check_xlsx(path: Path) -> None:
                     )
                 ],
             )
+
+
+# A cell reference past column AZ or on row 1,000,000 or below. Spreadsheet readers that build
+# a dense grid (python-calamine) allocate rows x columns up to the farthest cell: one stray
+# value at XFD1048576 in a few-kilobyte file asks for hundreds of gigabytes and aborts the process.
+# Literal-first patterns (no look-behind), so the scan runs at memory speed; the attribute name
+# is checked on each hit.
+_FAR_CELL = (re.compile(rb'r="(?:(?:[B-Z][A-Z]|[A-Z]{3})[0-9]|[A-Z]{0,3}[0-9]{7})'),
+             re.compile(rb"r='(?:(?:[B-Z][A-Z]|[A-Z]{3})[0-9]|[A-Z]{0,3}[0-9]{7})"))
+_CHUNK = 1 << 22
+MAX_COLUMN = "AZ"  # O*NET tables and catalogs are far narrower
+MAX_ROW = 999_999
+
+
+def check_far_cells(data: bytes, where: str) -> None:
+    """Raise ``InputError`` when a worksheet of the .xlsx ``data`` has a cell past column
+    ``MAX_COLUMN`` or row ``MAX_ROW``, before a dense-grid reader sees it (streamed, bounded).
+
+    Cells written without a reference (never by Excel) are not seen by this check."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return  # not a zip: the reader reports it as unreadable
+    with archive:
+        for member in archive.infolist():
+            name = member.filename
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            carry = b""
+            with archive.open(member) as handle:
+                while chunk := handle.read(_CHUNK):
+                    part = carry + chunk
+                    ref = _far_reference(part)
+                    if ref:
+                        raise InputError(
+                            f"{where}: a value sits far outside any table ({ref} of {name}).",
+                            [Problem("cell far outside the table", file=where, cell=ref,
+                                     hint="delete the stray cell (Ctrl+End shows it) and save again, "
+                                          "or use the release's text files")],
+                        )
+                    carry = part[-32:]
+
+
+def _far_reference(part: bytes) -> str:
+    for pattern in _FAR_CELL:
+        if pattern is _FAR_CELL[1] and b"r='" not in part:
+            continue
+        found = pattern.search(part)
+        while found:
+            start = found.start()
+            if start == 0 or part[start - 1 : start].isspace():  # the r attribute, not "...r="
+                end = part.find(part[start + 2 : start + 3], start + 3)
+                ref = part[start + 3 : end if end > 0 else start + 20].decode("ascii", "replace")
+                return f"row {int(ref):,}" if ref.isdigit() else f"cell {ref}"
+            found = pattern.search(part, found.end())
+    return ""

@@ -169,3 +169,44 @@ def test_one_endless_line_is_refused_before_it_is_read_whole(tmp_path: Path) -> 
         load_catalogs([CatalogSpec(path)])
     problem = info.value.problems[0]
     assert (problem.message, problem.cell) == ("line too long", "line 3")
+
+
+def test_onet_workbook_with_a_far_stray_cell_is_refused_not_fatal(tmp_path: Path) -> None:
+    """O*NET Excel files go through calamine, which builds a dense grid up to the farthest cell:
+    a value at XFD1048576 is refused by name before calamine sees it. Run in a child process
+    limited to 3 GB, so a regression fails this test instead of taking pytest down."""
+    path = tmp_path / "Knowledge.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value"])
+    sheet.append(["51-9161.00", "2.C.3.a", "Mathematics", "IM", 3.5])
+    sheet["XFD1048576"] = "stray"
+    book.save(path)
+    script = textwrap.dedent(f"""
+        import resource, sys
+        from pathlib import Path
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+        from ksa.errors import ReleaseError
+        from ksa.onet.readers import FileRef, parse_excel
+        path = Path({str(path)!r})
+        try:
+            parse_excel(FileRef("Knowledge", ".xlsx", path, path.read_bytes), "knowledge")
+        except ReleaseError as exc:
+            print(exc.problems[0].cell, "|", exc.problems[0].message)
+            sys.exit(0)
+        sys.exit(3)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "row 1,048,576 | cell far outside the table"
+
+
+def test_far_cell_check_reads_only_cell_references() -> None:
+    from ksa.xlsx_guard import _far_reference
+
+    assert _far_reference(b'<c r="AZ999999" s="1">') == ""
+    assert _far_reference(b'<selection sqref="BA1"/><c r="B2">') == ""  # not a cell's own r
+    assert _far_reference(b'<c s="1" r="BA1">') == "cell BA1"
+    assert _far_reference(b"<c r='XFD1'>") == "cell XFD1"
+    assert _far_reference(b'<row r="1000000" spans="1:2">') == "row 1,000,000"

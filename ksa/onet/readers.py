@@ -27,8 +27,9 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
-from ksa.errors import Problem, ReleaseError
+from ksa.errors import InputError, Problem, ReleaseError
 from ksa.onet import aliases
+from ksa.xlsx_guard import check_far_cells
 
 log = logging.getLogger("ksa.onet.readers")
 
@@ -357,8 +358,13 @@ def parse_excel(ref: FileRef, domain: str) -> tuple[pd.DataFrame, tuple[str, ...
     formulas never evaluated)."""
     from python_calamine import CalamineWorkbook
 
+    data = ref.read()
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(ref.read()))
+        check_far_cells(data, str(ref.location))
+    except InputError as exc:
+        raise ReleaseError(exc.message, exc.problems) from exc
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet = book.get_sheet_by_index(0)
         rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 2)
     except ReleaseError:
