@@ -85,11 +85,10 @@ def pool(items: Sequence[Item], courses: Sequence[Course], soc: str) -> dict[str
     return out
 
 
-def main(argv: list[str]) -> int:
-    shared, out_path = Path(argv[0]), Path(argv[1])
-    courses = list(load_catalogs(catalog_specs(shared)).courses)
+def pool_rows(shared: Path, courses: Sequence[Course], occupations: Sequence[str]) -> list[dict[str, str]]:
+    """One unlabelled row per (occupation, item, distinct school and course title) in the pool."""
     rows: list[dict[str, str]] = []
-    for soc in OCCUPATIONS:
+    for soc in occupations:
         items = panel_items(shared, soc)
         suggested = pool(items, courses, soc)
         for item in items:
@@ -108,11 +107,21 @@ def main(argv: list[str]) -> int:
                     "course_description": course.description[:400], "label": "", "why": "",
                 })
         print(f"{soc}: {len(items)} items, {sum(1 for r in rows if r['soc'] == soc)} pairs")
+    return rows
+
+
+def write_pool(rows: Sequence[dict[str, str]], out_path: Path) -> None:
     with out_path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     print(f"{len(rows)} pairs -> {out_path}")
+
+
+def main(argv: list[str]) -> int:
+    shared, out_path = Path(argv[0]), Path(argv[1])
+    courses = list(load_catalogs(catalog_specs(shared)).courses)
+    write_pool(pool_rows(shared, courses, OCCUPATIONS), out_path)
     return 0
 
 
