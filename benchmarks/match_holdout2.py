@@ -109,12 +109,13 @@ OCCUPATIONS = {"49-3023.00": "Automotive Service Technicians and Mechanics",
 
 
 def semantic_ranking(pairs: Sequence[mh.Pair], courses: Sequence[Course], top_k: int,
-                     nearest: int) -> mh.Ranking:
+                     nearest: int, occupations: dict[str, str] | None = None) -> mh.Ranking:
     from ksa.rerank import SemanticReranker, match_items_semantic
 
+    names = OCCUPATIONS if occupations is None else occupations
     reranker = SemanticReranker()
     return _ranking(pairs, lambda queries, soc: match_items_semantic(
-        queries, courses, reranker, soc=soc, top_k=top_k, occupation=OCCUPATIONS.get(soc, ""),
+        queries, courses, reranker, soc=soc, top_k=top_k, occupation=names.get(soc, ""),
         nearest=nearest))
 
 

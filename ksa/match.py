@@ -46,7 +46,7 @@ from importlib import resources
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ksa.catalog_cip import Context, occupation_context
+from ksa.catalog_cip import Context, field_words, occupation_context, program_cips
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
@@ -194,6 +194,37 @@ def item_terms() -> dict[str, ItemTerms]:
 
 
 @dataclass(frozen=True)
+class ProgramTerms:
+    fields: tuple[str, ...]  # CIP prefixes: the occupation's programs must include one
+    terms: tuple[str, ...]
+
+
+@cache
+def program_terms() -> dict[str, tuple[ProgramTerms, ...]]:
+    """``ksa/data/program_terms.csv``: per O*NET item name, terms that count only in the
+    occupation's own program ("Brakes" teaches Repairing in an automotive program)."""
+    text = resources.files("ksa").joinpath("data", "program_terms.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    out: dict[str, list[ProgramTerms]] = {}
+    for row in csv.DictReader(lines):
+        fields = tuple(f.strip() for f in row["fields"].split("|") if f.strip())
+        terms = tuple(t.strip() for t in row["terms"].split("|") if t.strip())
+        out.setdefault(_item_key(row["item"]), []).append(ProgramTerms(fields, terms))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _program_term_texts(name: str, context: Context | None) -> list[tuple[str, tuple[str, ...]]]:
+    """(term, CIP prefixes) of the item's program terms whose field the occupation's programs are in."""
+    if context is None:
+        return []
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for row in program_terms().get(_item_key(name), ()):
+        if any(c.startswith(f) for f in row.fields for c in context.cips):
+            out.extend((t, row.fields) for t in row.terms)
+    return out
+
+
+@dataclass(frozen=True)
 class _QueryString:
     words: tuple[str, ...]
     heads: frozenset[str]
@@ -203,9 +234,13 @@ class _QueryString:
     # tool, "Microsoft Word"): out of context, a course must share one of them or be titled with
     # nothing but the subject ("Network Traffic Analysis" is not systems analysis)
     anchors: frozenset[str] = frozenset()
+    # a program term: counts only for a course in the occupation's programs or in one of these
+    # CIP fields ("Brakes" for Repairing, within automotive programs)
+    fields: tuple[str, ...] = ()
 
 
-def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[_QueryString]:
+def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
+                   context: Context | None = None) -> list[_QueryString]:
     """The item name, its parts, keywords, extra terms and (tools) head noun: each is scored alone,
     a course keeps its best."""
     entry = item_terms().get(_item_key(query.text))
@@ -218,6 +253,10 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[_QueryStri
         if len(name) >= 3:
             texts.append((" ".join(name[-2:]), HEAD_PENALTY, False))
     out: list[_QueryString] = []
+    for text, fields in _program_term_texts(query.text, context):
+        words = meaningful(title_tokens(text, vocabulary))
+        if words:
+            out.append(_QueryString(words, heads(text, vocabulary), TERM_PENALTY, fields=fields))
     for n, (text, penalty, broad) in enumerate(texts):
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)
@@ -225,7 +264,7 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary) -> list[_QueryStri
         if n == 0 and len(words) == 1 and not _AND.search(text):
             subject = query.domain in _SUBJECT_DOMAINS
             anchors = frozenset(t for t in tokens if (is_generic(t) if subject else t in tables().vendor))
-        if words and all(words != q.words for q in out):
+        if words and all(words != q.words or q.fields for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors))
     return out
 
@@ -296,6 +335,33 @@ class _Fields:
     def foreign(self, position: int) -> tuple[frozenset[str], frozenset[str]]:
         program = self.programs[position]
         return self._words(self.courses[position].course_title), self._words(program) if program else frozenset()
+
+
+class _CourseFields:
+    """Per course, computed only for hits of program terms: the CIP codes (or field prefixes) of
+    its CIP column, its program name, or its department's field word."""
+
+    def __init__(self, courses: Sequence[Course], programs: Sequence[str]) -> None:
+        self.courses = courses
+        self.programs = programs
+        self._of: dict[tuple[str, str], frozenset[str]] = {}
+
+    def within(self, position: int, prefixes: tuple[str, ...]) -> bool:
+        key = (self.courses[position].cip, self.programs[position])
+        found = self._of.get(key)
+        if found is None:
+            found = self._of[key] = _program_fields(*key)
+        # either way round: a department's field word may name a whole family ("comptia": 11)
+        return any(c.startswith(p) or p.startswith(c) for p in prefixes for c in found)
+
+
+def _program_fields(cip: str, program: str) -> frozenset[str]:
+    if cip:
+        return frozenset({cip})
+    if not program:
+        return frozenset()
+    homes = field_words().get(" ".join(title_tokens(program)))
+    return frozenset(homes) if homes is not None else program_cips(program)
 
 
 class _Descriptions:
@@ -434,7 +500,7 @@ def match_items_with_stats(
     titles = _index_titles(courses, vocabulary)
     context = occupation_context(soc) if soc else None
 
-    per_query = [_query_strings(q, vocabulary) for q in queries]
+    per_query = [_query_strings(q, vocabulary, context) for q in queries]
     distinct: dict[tuple[str, ...], int] = {}
     for strings in per_query:
         for qs in strings:
@@ -451,6 +517,7 @@ def match_items_with_stats(
     descriptions = _Descriptions(courses)
     shapes = _TitleShapes(courses, vocabulary)
     fields = _Fields(courses, programs, context, vocabulary) if context else None
+    course_fields = _CourseFields(courses, programs)
     placements = tables().placement
     result: dict[str, tuple[Match, ...]] = {}
     for query, strings in zip(queries, per_query, strict=True):
@@ -483,13 +550,15 @@ def match_items_with_stats(
                             # foundation subject, customer service say, is taught there all the same)
                     if qs.penalty and ctx < 0:
                         continue  # extra terms widen the item within its field, not beyond it
+                    if qs.fields and ctx <= 0 and not course_fields.within(position, qs.fields):
+                        continue  # "Brakes" teaches Repairing in an automotive program only
                     if qs.broad and ctx <= 0 and not shapes.words(position) <= qset:
                         continue  # "Design" alone: not "Advertising Design" unless in context
                     if (qs.anchors and ctx <= 0 and not shapes.words(position) & qs.anchors
                             and not tset <= qset):
                         continue  # "Systems Analysis" is not "Forensic Statement Analysis"
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
-                    if subject and not (set(shared) & shapes.heads(position)):
+                    if subject and not qs.fields and not (set(shared) & shapes.heads(position)):
                         final -= COURSE_HEAD_PENALTY  # the item only modifies the course's subject
                     final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 else 0.0
                     final = min(100.0, final)

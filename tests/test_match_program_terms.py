@@ -1,0 +1,72 @@
+"""Program terms (ksa/data/program_terms.csv): words that teach an item only inside the
+occupation's own program ("Brakes" teaches Repairing in an automotive program)."""
+
+from __future__ import annotations
+
+import re
+
+from ksa.catalog_cip import crosswalk
+from ksa.match import MatchQuery, match_items, program_terms
+from ksa.model import Course
+from ksa.normalize import meaningful, title_tokens
+
+AUTO_TECHS = "49-3023.00"
+IT_SUPPORT = "15-1232.00"
+WELDERS = "51-4121.00"
+
+
+def _course(title: str, school: str, program: str = "", code: str = "") -> Course:
+    return Course(school=school, grade_level="Certificate", course_code=code, course_title=title,
+                  program=program)
+
+
+def _schools(courses: list[Course], item: str, domain: str = "skills", soc: str | None = AUTO_TECHS) -> list[str]:
+    found = match_items([MatchQuery("k", domain, item)], courses, soc=soc)["k"]
+    return [m.course.school for m in found]
+
+
+def test_table_is_well_formed() -> None:
+    table = program_terms()
+    assert len(table) >= 20
+    known = set(crosswalk().titles)
+    for item, rows in table.items():
+        for row in rows:
+            assert row.fields and row.terms, item
+            for field in row.fields:
+                assert re.fullmatch(r"\d\d(\.\d{2,4})?", field), (item, field)
+                assert any(c.startswith(field) for c in known), (item, field)  # a real CIP field
+            for term in row.terms:
+                assert meaningful(title_tokens(term)), (item, term)  # generic words only match nothing
+
+
+def test_program_course_teaches_the_broad_skill_only_in_the_occupations_program() -> None:
+    courses = [_course("Brakes", "Auto U", program="Automotive Technology"),
+               _course("Brakes", "Bike U", program="Bicycle Mechanics"),
+               _course("Brakes", "Plain U")]
+    assert _schools(courses, "Repairing") == ["Auto U"]
+    assert _schools(courses, "Repairing", soc=WELDERS) == []  # welders' programs are not automotive
+    assert _schools(courses, "Repairing", soc=None) == []  # no occupation: no program to be in
+    assert _schools(courses, "Nursing") == []  # a term belongs to its item only
+
+
+def test_department_from_code_prefix_counts_as_the_program() -> None:
+    """A titles-only catalog: the AUTO prefix's titles name the field, so its Brakes course is
+    in the automotive program; the same title in a department that names no field is not."""
+    auto = [_course(t, "Titles CC", code=f"AUTO {1000 + n}") for n, t in enumerate(
+        ["Automotive Electrical", "Automotive Engines", "Automotive Service", "Brakes", "Steering & Suspension"])]
+    other = [_course("Brakes", "Titles CC", code="MISC 1200"), _course("Safety", "Titles CC", code="MISC 1300"),
+             _course("Drawing", "Titles CC", code="MISC 1400"), _course("Welding", "Titles CC", code="MISC 1500")]
+    found = match_items([MatchQuery("k", "skills", "Repairing")], auto + other, soc=AUTO_TECHS)["k"]
+    assert {(m.course.course_code, m.course.course_title) for m in found} >= {
+        ("AUTO 1003", "Brakes"), ("AUTO 1004", "Steering & Suspension")}
+    assert "MISC 1200" not in {m.course.course_code for m in found}
+
+
+def test_it_department_field_word_scopes_it_terms() -> None:
+    """Bridgerland-style ITEC department (CompTIA titles): "A+ Core I" teaches Troubleshooting to
+    computer support specialists; for automotive technicians it is another field's course."""
+    it = [_course(t, "Titles CC", code=f"ITEC {1000 + n}") for n, t in enumerate(
+        ["CompTIA A+ Hardware", "CompTIA Network+", "CompTIA Security+", "A+ Core I", "Linux Essentials"])]
+    found = match_items([MatchQuery("k", "skills", "Troubleshooting")], it, soc=IT_SUPPORT)["k"]
+    assert "A+ Core I" in {m.course.course_title for m in found}
+    assert match_items([MatchQuery("k", "skills", "Troubleshooting")], it, soc=AUTO_TECHS)["k"] == ()
