@@ -96,6 +96,9 @@ class Context:
             return UNKNOWN if self.related(cip) else ELSEWHERE
         if not program:
             return UNKNOWN
+        homes = field_words().get(" ".join(title_tokens(program)))
+        if homes is not None and any(c.startswith(h) for h in homes for c in self.cips):
+            return IN_CONTEXT  # a department named by its field word ("dental": 51.06 and 51.04)
         candidates = program_cips(program)
         if not candidates:
             return UNKNOWN

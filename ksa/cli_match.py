@@ -32,8 +32,14 @@ def _fail(error: KsaError) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _terms(cell: str) -> tuple[str, ...]:
+    """``"technical math | shop math"`` -> ``("technical math", "shop math")``."""
+    return tuple(t.strip() for t in cell.split("|") if t.strip())
+
+
 def read_items(path: Path) -> list[dict[str, str]]:
-    """Rows of an items CSV (``item_id,domain,item`` + optional ``soc``, ``description``)."""
+    """Rows of an items CSV (``item_id,domain,item`` + optional ``soc``, ``description``,
+    ``keywords`` and ``program_keywords``, both ``|``-separated)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -48,7 +54,7 @@ def read_items(path: Path) -> list[dict[str, str]]:
         raise MissingColumnError(
             f"{path}: missing column(s) {', '.join(missing)}.",
             [Problem(f"missing column {c!r}", file=str(path), cell="row 1", value=", ".join(header) or None,
-                     hint="columns: item_id,domain,item (+ optional soc, description)") for c in missing],
+                     hint="columns: item_id,domain,item (+ optional soc, description, keywords, program_keywords)") for c in missing],
         )
     rows: list[dict[str, str]] = []
     problems: list[Problem] = []
@@ -106,7 +112,8 @@ def run_match(items_path: Path, catalogs: list[Path], out: Path, *, top_k: int =
     by_soc: dict[str, list[MatchQuery]] = {}
     for row in items:
         by_soc.setdefault(row.get("soc") or soc or "", []).append(MatchQuery(
-            key=row["item_id"], domain=row["domain"], text=row["item"], description=row.get("description", "")))
+            key=row["item_id"], domain=row["domain"], text=row["item"], description=row.get("description", ""),
+            keywords=_terms(row.get("keywords", "")), program_keywords=_terms(row.get("program_keywords", ""))))
     matches: dict[str, tuple[Match, ...]] = {}
     if rerank == "semantic":
         from ksa.rerank import SemanticReranker, match_items_semantic
@@ -127,7 +134,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("match")
     def match_command(
-        items: Annotated[Path, typer.Argument(help="Items CSV: item_id,domain,item (+ soc, description).")],
+        items: Annotated[Path, typer.Argument(help="Items CSV: item_id,domain,item (+ soc, description, keywords, program_keywords).")],
         catalogs: Annotated[list[Path], typer.Argument(help="Course catalogs (CSV/TSV/XLSX).")],
         out: Annotated[Path, typer.Option("--out", help="MATCHES.csv to write (never overwritten).")],
         top_k: Annotated[int, typer.Option("--top-k", min=1, help="Courses per item.")] = DEFAULT_TOP_K,

@@ -25,8 +25,10 @@ names it is no match either, except for foundation subjects (``general`` in item
 A catalog without programs still has departments: courses sharing a code prefix whose titles
 keep naming one field (``ksa.catalog_departments``) get that field as their program. An item
 named by one subject word plus generic ones ("Systems Analysis"; a tool's vendor, "Microsoft
-Word") needs one of those words, or a course titled with the subject alone, outside its
-occupation's programs; work placements (externship, practicum) are never suggested.
+Word") needs one of those words, or a course titled with the subject alone; work placements
+(externship, practicum) are never suggested. Program terms (``ksa/data/program_terms.csv``) link
+a broad item to the topics of the occupation's own program: in an automotive program "Brakes"
+teaches Repairing and "Engine Performance" Troubleshooting; nowhere else do they count.
 Among equal scores a course whose description names the item ranks first, and a school not yet
 suggested goes before another section at a school already in the list. Review-ledger decisions
 win: rejected courses are never suggested again; accepted and added ones come first as CONFIRMED.
@@ -82,6 +84,9 @@ class MatchQuery:
     text: str
     description: str = ""
     keywords: tuple[str, ...] = ()
+    # terms that count only for a course in the occupation's own programs (a panel's
+    # ``program_keywords``; the built-in ones are in ksa/data/program_terms.csv)
+    program_keywords: tuple[str, ...] = ()
 
 
 @dataclass
@@ -231,8 +236,8 @@ class _QueryString:
     penalty: float = 0.0
     broad: bool = False  # matches only a course titled with nothing else, or one in context
     # generic words of a one-subject item name ("system" of "Systems Analysis"; the vendor of a
-    # tool, "Microsoft Word"): out of context, a course must share one of them or be titled with
-    # nothing but the subject ("Network Traffic Analysis" is not systems analysis)
+    # tool, "Microsoft Word"): a course must share one of them or be titled with nothing but the
+    # subject ("Network Traffic Analysis" is not systems analysis, even in an IT program)
     anchors: frozenset[str] = frozenset()
     # a program term: counts only for a course in the occupation's programs or in one of these
     # CIP fields ("Brakes" for Repairing, within automotive programs)
@@ -253,7 +258,10 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         if len(name) >= 3:
             texts.append((" ".join(name[-2:]), HEAD_PENALTY, False))
     out: list[_QueryString] = []
-    for text, fields in _program_term_texts(query.text, context):
+    program = _program_term_texts(query.text, context)
+    if context is not None and context.cips:
+        program += [(k, tuple(sorted(context.cips))) for k in query.program_keywords]
+    for text, fields in program:
         words = meaningful(title_tokens(text, vocabulary))
         if words:
             out.append(_QueryString(words, heads(text, vocabulary), TERM_PENALTY, fields=fields))
@@ -554,7 +562,7 @@ def match_items_with_stats(
                         continue  # "Brakes" teaches Repairing in an automotive program only
                     if qs.broad and ctx <= 0 and not shapes.words(position) <= qset:
                         continue  # "Design" alone: not "Advertising Design" unless in context
-                    if (qs.anchors and ctx <= 0 and not shapes.words(position) & qs.anchors
+                    if (qs.anchors and not shapes.words(position) & qs.anchors
                             and not tset <= qset):
                         continue  # "Systems Analysis" is not "Forensic Statement Analysis"
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)

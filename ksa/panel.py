@@ -71,6 +71,8 @@ class Panel:
     keywords: dict[str, tuple[str, ...]]
     output_dir: Path
     rerank: str = "none"  # "none" | "semantic"
+    # per element id or item name: terms that count only in the occupation's own programs
+    program_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -163,6 +165,7 @@ def read_panel(path: str | Path) -> Panel:
         top_k=int(courses.get("top_k", DEFAULT_TOP_K)),
         rerank=str(courses.get("rerank", "none")),
         keywords={str(k): tuple(v) for k, v in courses.get("keywords", {}).items()},
+        program_keywords={str(k): tuple(v) for k, v in courses.get("program_keywords", {}).items()},
         output_dir=(base / raw.get("output", {}).get("dir", "outputs")).resolve(),
         raw=raw,
     )

@@ -168,6 +168,8 @@ def match_courses(
             text=item.name,
             description=item.description,
             keywords=panel.keywords.get(item.item_id, panel.keywords.get(item.name, ())),
+            program_keywords=panel.program_keywords.get(
+                item.item_id, panel.program_keywords.get(item.name, ())),
         )
         for item in selection.items
     ]
@@ -177,6 +179,7 @@ def match_courses(
             domain=n.domain or "need",
             text=n.label,
             keywords=panel.keywords.get(n.label, ()),
+            program_keywords=panel.program_keywords.get(n.label, ()),
         )
         for n in needs
         if n.in_onet is None

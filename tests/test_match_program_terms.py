@@ -4,6 +4,10 @@ occupation's own program ("Brakes" teaches Repairing in an automotive program)."
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
+
+import pytest
 
 from ksa.catalog_cip import crosswalk
 from ksa.match import MatchQuery, match_items, program_terms
@@ -70,3 +74,73 @@ def test_it_department_field_word_scopes_it_terms() -> None:
     found = match_items([MatchQuery("k", "skills", "Troubleshooting")], it, soc=IT_SUPPORT)["k"]
     assert "A+ Core I" in {m.course.course_title for m in found}
     assert match_items([MatchQuery("k", "skills", "Troubleshooting")], it, soc=AUTO_TECHS)["k"] == ()
+
+
+def test_query_program_keywords_count_only_in_the_occupations_programs() -> None:
+    """A panel's own program keywords: "Pumps" teaches Repairing to welders only inside a
+    welding program (CIP 48.0508 leads to 51-4121)."""
+    courses = [Course("Weld CC", "C", "", "Pumps and Piping", cip="48.0508"),
+               Course("Chef CC", "C", "", "Pumps and Piping", cip="12.0503"),
+               Course("Plain CC", "C", "", "Pumps and Piping")]
+    query = MatchQuery("k", "skills", "Repairing", program_keywords=("pumps and piping",))
+    assert [m.course.school for m in match_items([query], courses, soc=WELDERS)["k"]] == ["Weld CC"]
+    assert match_items([query], courses)["k"] == ()  # no occupation: no program to be in
+    plain = MatchQuery("k", "skills", "Repairing", keywords=("pumps and piping",))
+    # plain keywords reach every program, as the item's name does
+    assert {m.course.school for m in match_items([plain], courses, soc=WELDERS)["k"]} == {
+        "Weld CC", "Chef CC", "Plain CC"}
+
+
+def _sample_panel(tmp_path: Path) -> Path:
+    """The bundled sample panel, copied so a test may edit it (its paths are relative)."""
+    sample = Path(__file__).resolve().parents[1] / "inputs" / "sample"
+    shutil.copytree(sample, tmp_path / "sample")
+    return tmp_path / "sample" / "panel.toml"
+
+
+def test_panel_program_keywords_reach_the_matcher(tmp_path: Path) -> None:
+    from ksa.panel import read_panel
+
+    text = _sample_panel(tmp_path).read_text(encoding="utf-8")
+    assert "[courses]" in text
+    panel_path = tmp_path / "sample" / "panel.toml"
+    panel_path.write_text(text.replace(
+        "[courses]", '[courses]\nprogram_keywords = { "Repairing" = ["pumps and piping"] }', 1), encoding="utf-8")
+    assert read_panel(panel_path).program_keywords == {"Repairing": ("pumps and piping",)}
+
+
+def test_panel_program_keywords_must_be_lists_of_terms(tmp_path: Path) -> None:
+    from ksa.errors import KsaError
+    from ksa.panel import read_panel
+
+    panel_path = _sample_panel(tmp_path)
+    panel_path.write_text(panel_path.read_text(encoding="utf-8").replace(
+        "[courses]", '[courses]\nprogram_keywords = { "Repairing" = "pumps" }', 1), encoding="utf-8")
+    with pytest.raises(KsaError) as caught:
+        read_panel(panel_path)
+    assert "program_keywords" in str(caught.value)
+
+
+def test_cli_items_csv_takes_keyword_columns(tmp_path: Path) -> None:
+    import csv
+
+    import typer
+    from typer.testing import CliRunner
+
+    from ksa.cli_match import register, review_app
+
+    app = typer.Typer()
+    register(app)
+    app.add_typer(review_app, name="review")  # two commands: "match" stays a subcommand
+    items = tmp_path / "items.csv"
+    items.write_text("item_id,domain,item,soc,program_keywords\n"
+                     "r1,skills,Repairing,51-4121.00,pumps and piping | valves\n", encoding="utf-8")
+    catalog = tmp_path / "cat.csv"
+    catalog.write_text("course_code,course_title,program\nW1,Pumps and Piping,Welding Technology\n"
+                       "C1,Pumps and Piping,Culinary Arts\n", encoding="utf-8")
+    out = tmp_path / "m.csv"
+    result = CliRunner().invoke(app, ["match", str(items), str(catalog), "--out", str(out), "--school", "B",
+                                      "--grade-level", "C", "--db", str(tmp_path / "x.sqlite")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["item_id"], r["course_code"]) for r in rows] == [("r1", "W1")]
