@@ -77,3 +77,12 @@ def test_context_reports_foreign_words() -> None:
     welders = occupation_context("51-4121.00")
     assert welders.foreign(frozenset({"culinary", "welding", "mathematics"})) == {"culinary"}
     assert occupation_context("12-3456.00").foreign(frozenset({"culinary"})) == {"culinary"}
+
+
+def test_welding_inspection_is_quality_control_for_metal_trades_only() -> None:
+    """Welding is a field of its own (CIP 48.05, precision metal working): its inspection course
+    teaches quality control to welders and machinists, not to automotive technicians."""
+    courses = [_course("Welding Inspection"), _course("Vehicle Safety Inspection", program="Automotive Technology")]
+    assert _titles(courses, "skills", "Quality Control Analysis", "51-4121.00") == ["Welding Inspection"]
+    assert "Welding Inspection" in _titles(courses, "skills", "Quality Control Analysis", "51-4041.00")
+    assert _titles(courses, "skills", "Quality Control Analysis", "49-3023.00") == ["Vehicle Safety Inspection"]
