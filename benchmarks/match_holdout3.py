@@ -92,8 +92,8 @@ def main(argv: list[str]) -> int:
         rankings["ksa.match + semantic"] = m2.semantic_ranking(pairs, courses, top_k, 0, OCCUPATIONS)
     if "--unlabelled" in argv:
         out = Path(argv[argv.index("--unlabelled") + 1])
-        wide = m2.matcher_ranking(pairs, courses, 10, 80)
-        print(f"{write_unlabelled(pairs, wide, courses, out)} unlabelled suggestions (top 10, cutoff 80) -> {out}")
+        wide = m2.matcher_ranking(pairs, courses, 14, 80)
+        print(f"{write_unlabelled(pairs, wide, courses, out)} unlabelled suggestions (top 14, cutoff 80) -> {out}")
         return 0
     m2.table("TEST (31-9091, 49-3031, 35-2014, 17-3011)", pairs, rankings, top_k)
     for soc, name in OCCUPATIONS.items():

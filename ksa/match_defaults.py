@@ -7,5 +7,5 @@ confident suggestions. Kept apart from ``ksa.match`` so that reading them costs 
 numpy or rapidfuzz.
 """
 
-DEFAULT_TOP_K = 8
+DEFAULT_TOP_K = 12
 DEFAULT_SCORE_CUTOFF = 85.0
