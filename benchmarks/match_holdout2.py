@@ -4,7 +4,7 @@
 tuned on (automotive service technicians 49-3023, computer user support 15-1232, licensed
 practical nurses 29-2061, industrial machinery mechanics 49-9041) with courses of two catalogs it
 was never tuned on (Bridgerland Technical College: codes and titles; Southwest Technical College:
-program, CIP, descriptions). The pool came from several rankers (``scripts/holdout2_pool.py``) and
+program, CIP, descriptions). The pool came from several rankers (``scripts/holdout_pool.py 2``) and
 was labelled by judges who saw neither the matcher nor which ranker proposed a pair, under
 ``tests/data/LABELLING.md``; they also added courses no ranker found (``why`` "added: ...").
 

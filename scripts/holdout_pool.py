@@ -1,11 +1,19 @@
-"""Build the judging pool of the second held-out set (tests/data/match_holdout2.csv).
+"""Build the judging pool of a held-out label set (tests/data/match_holdout2.csv and later).
 
-Four occupations never used to tune the matcher (automotive service technicians, computer user
-support specialists, licensed practical nurses, industrial machinery mechanics), their panel items
-as ``ksa.onet.select_items`` picks them from the 29.3 release (knowledge and skills with importance
->= 3.0; tools and technology capped, hot technologies first), against two catalogs the matcher was
-never tuned on: Bridgerland Technical College (titles and codes only) and Southwest Technical
-College (program, CIP and descriptions).
+Each set pairs the panel items of occupations never used to tune the matcher, as
+``ksa.onet.select_items`` picks them from the 29.3 release (knowledge and skills with importance
+>= 3.0; tools and technology capped, hot technologies first), with every course of its catalogs:
+
+2. automotive service technicians, computer user support specialists, licensed practical nurses,
+   industrial machinery mechanics; Bridgerland Technical College (titles and codes only) and
+   Southwest Technical College (program, CIP and descriptions).
+3. dental assistants, bus and truck mechanics and diesel engine specialists, restaurant cooks,
+   architectural and civil drafters; Bridgerland and Southeast Community College, Nebraska
+   (category codes and titles). Built before the session-4 program terms were written.
+4. emergency medical technicians, radiologic technologists, hairdressers and cosmetologists,
+   aircraft mechanics; Honolulu and Kapiolani Community Colleges (University of Hawaii:
+   department, description) and Southwest Technical College. Built once the session-4 matcher
+   was frozen, so nothing in it was written knowing these occupations.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -13,7 +21,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout2_pool.py /work/shared OUT.csv
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2, 3 or 4)
 """
 
 from __future__ import annotations
@@ -36,20 +44,31 @@ from ksa.onet.release import open_release  # noqa: E402
 from ksa.onet.select import select_items  # noqa: E402
 from ksa.panel import CatalogSpec  # noqa: E402
 
-OCCUPATIONS = ("49-3023.00", "15-1232.00", "29-2061.00", "49-9041.00")
 MAX_TOOLS = 8
 MAX_TECHNOLOGY = 8
 COLUMNS = ("soc", "item_id", "domain", "item", "item_description", "school", "course_code",
            "course_title", "program", "course_description", "label", "why")
 
 
-def catalog_specs(shared: Path) -> list[CatalogSpec]:
-    catalogs = shared / "catalogs"
-    return [
-        CatalogSpec(catalogs / "btech-bridgerland" / "course_hours.csv", school="Bridgerland Tech"),
-        CatalogSpec(catalogs / "stech-southwest-tech-utah" / "stech_courses.csv",
-                    school="Southwest Tech"),
-    ]
+_UH = ("uh-system-courses", "{}_courses.csv")
+SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
+    # set: (occupations, (catalog folder, file, school) ...)
+    "2": (("49-3023.00", "15-1232.00", "29-2061.00", "49-9041.00"),
+          (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+           ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"))),
+    "3": (("31-9091.00", "49-3031.00", "35-2014.00", "17-3011.00"),
+          (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+           ("southeast-cc-nebraska", "Course.csv", "Southeast CC"))),
+    "4": (("29-2042.00", "29-2034.00", "39-5012.00", "49-3011.00"),
+          ((_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+           (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+           ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"))),
+}
+
+
+def catalog_specs(shared: Path, which: str) -> list[CatalogSpec]:
+    return [CatalogSpec(shared / "catalogs" / folder / name, school=school)
+            for folder, name, school in SETS[which][1]]
 
 
 def panel_items(shared: Path, soc: str) -> list[Item]:
@@ -119,9 +138,13 @@ def write_pool(rows: Sequence[dict[str, str]], out_path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    shared, out_path = Path(argv[0]), Path(argv[1])
-    courses = list(load_catalogs(catalog_specs(shared)).courses)
-    write_pool(pool_rows(shared, courses, OCCUPATIONS), out_path)
+    if len(argv) != 3 or argv[0] not in SETS:
+        print(__doc__)
+        return 2
+    which, shared, out_path = argv[0], Path(argv[1]), Path(argv[2])
+    courses = list(load_catalogs(catalog_specs(shared, which)).courses)
+    print(f"{len(courses)} courses")
+    write_pool(pool_rows(shared, courses, SETS[which][0]), out_path)
     return 0
 
 

@@ -1,0 +1,123 @@
+"""Held-out sets scored only (every pair TEST): the third and the fourth.
+
+``tests/data/match_holdout3.csv`` pairs the panel items of dental assistants (31-9091), bus and
+truck mechanics and diesel engine specialists (49-3031), restaurant cooks (35-2014) and
+architectural and civil drafters (17-3011) with the courses of Bridgerland Technical College and
+Southeast Community College, Nebraska (codes and titles only). It was pooled in session 4 before
+that session's program terms were written, and scored once then; the terms for its fields were
+written afterwards without reading its labels.
+
+``tests/data/match_holdout4.csv`` pairs emergency medical technicians (29-2042), radiologic
+technologists (29-2034), hairdressers and cosmetologists (39-5012) and aircraft mechanics
+(49-3011) with Honolulu and Kapiolani Community Colleges and Southwest Technical College. It was
+pooled once the session-4 matcher was frozen: nothing in the matcher was written knowing it.
+
+Both were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
+ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
+course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
+suggested courses without a label are counted apart (``unlab``). Errors are never printed.
+
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4] [--cutoff 85]
+       [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import match_holdout2 as m2  # noqa: E402
+
+from ksa.catalog import load_catalogs  # noqa: E402
+from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K  # noqa: E402
+from ksa.model import Course  # noqa: E402
+
+sys.path.insert(0, str(REPO / "scripts"))
+from holdout_pool import SETS, catalog_specs  # noqa: E402
+
+OCCUPATIONS = {"31-9091.00": "Dental Assistants",
+               "49-3031.00": "Bus and Truck Mechanics and Diesel Engine Specialists",
+               "35-2014.00": "Cooks, Restaurant",
+               "17-3011.00": "Architectural and Civil Drafters",
+               "29-2042.00": "Emergency Medical Technicians",
+               "29-2034.00": "Radiologic Technologists and Technicians",
+               "39-5012.00": "Hairdressers, Hairstylists, and Cosmetologists",
+               "49-3011.00": "Aircraft Mechanics and Service Technicians"}
+
+
+def label_file(which: str) -> Path:
+    return REPO / "tests" / "data" / f"match_holdout{which}.csv"
+
+
+def catalog_courses(shared: Path, which: str = "3") -> list[Course]:
+    return list(load_catalogs(catalog_specs(shared, which)).courses)
+
+
+def write_unlabelled(pairs: list[m2.mh.Pair], ranking: m2.mh.Ranking, courses: list[Course], out: Path) -> int:
+    """Suggestions without a label, sorted by item and title, with nothing about rank or score."""
+    labelled = {(p.soc, p.item, p.school, p.course_title.casefold()) for p in pairs}
+    by_key = {(c.school, m2._title(c.course_title)): c for c in courses}
+    rows = []
+    for key, found in ranking.items():
+        for school, title in found:
+            if (key[0], key[2], school, title.casefold()) not in labelled:
+                c = by_key[(school, title)]
+                rows.append({"soc": key[0], "domain": key[1], "item": key[2], "school": school,
+                             "course_code": c.course_code, "course_title": title, "label": "", "why": ""})
+    rows.sort(key=lambda r: (r["soc"], r["item"], r["course_title"].casefold(), r["school"]))
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["soc", "domain", "item", "school", "course_code",
+                                                    "course_title", "label", "why"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
+def main(argv: list[str]) -> int:
+    options = ("--cutoff", "--unlabelled", "--set")
+    args = [a for n, a in enumerate(argv) if not a.startswith("--") and (n == 0 or argv[n - 1] not in options)]
+    cutoff = float(argv[argv.index("--cutoff") + 1]) if "--cutoff" in argv else DEFAULT_SCORE_CUTOFF
+    which = argv[argv.index("--set") + 1] if "--set" in argv else "3"
+    if which not in ("3", "4"):
+        print(__doc__)
+        return 2
+    shared = Path(args[0]) if args else REPO.parent / "shared"
+    pairs = m2.read_pairs(label_file(which))
+    courses = catalog_courses(shared, which)
+    known = {(c.school, m2._title(c.course_title)) for c in courses}
+    missing = sorted({p.course_key for p in pairs} - known)
+    if missing:
+        print(f"{len(missing)} labelled courses are not in the catalogs: {missing[:5]}")
+    schools = " + ".join(school for _folder, _name, school in SETS[which][1])
+    print(f"set {which}: {len(courses)} courses ranked ({schools}), cutoff {cutoff:g}")
+    top_k = DEFAULT_TOP_K
+    if "--unlabelled" in argv:
+        out = Path(argv[argv.index("--unlabelled") + 1])
+        wide = m2.matcher_ranking(pairs, courses, top_k + 2, 80)
+        print(f"{write_unlabelled(pairs, wide, courses, out)} unlabelled suggestions "
+              f"(top {top_k + 2}, cutoff 80) -> {out}")
+        return 0
+    rankings = {
+        "ksa.match": m2.matcher_ranking(pairs, courses, top_k, cutoff),
+        "rapidfuzz WRatio": m2.baseline_ranking(pairs, courses, top_k, fuzz.WRatio, cutoff),
+        "rapidfuzz token_set_ratio": m2.baseline_ranking(pairs, courses, top_k, fuzz.token_set_ratio, cutoff),
+    }
+    if "--semantic" in argv:
+        rankings["ksa.match + semantic"] = m2.semantic_ranking(pairs, courses, top_k, 0, OCCUPATIONS)
+    socs = SETS[which][0]
+    m2.table(f"set {which} TEST ({', '.join(s[:7] for s in socs)})", pairs, rankings, top_k)
+    for soc in socs:
+        m2.table(f"{soc} {OCCUPATIONS[soc]}", [p for p in pairs if p.soc == soc],
+                 {k: v for k, v in rankings.items() if k.startswith("ksa.")}, top_k)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
