@@ -25,7 +25,7 @@ from ksa.normalize import meaningful, title_tokens
 # CIP families of general education, and of business and computer basics every occupation
 # draws on (word processing, spreadsheets, customer service): a course there is never "elsewhere".
 GENERAL_FAMILIES = frozenset({
-    "05", "09", "11", "16", "23", "24", "25", "26", "27", "28", "29", "30", "32", "33", "34", "35",
+    "05", "09", "11", "16", "23", "24", "25", "26", "27", "30", "32", "33", "34", "35",
     "36", "37", "38", "39", "40", "42", "45", "52", "53", "54",
 })
 

@@ -54,10 +54,10 @@ from ksa.ledger import Decision, decision_title_key
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 from ksa.model import Course, Match, MatchStatus
 from ksa.normalize import (
-    TRUNCATED_MIN_LENGTH,
     Vocabulary,
     default_vocabulary,
     is_generic,
+    may_be_truncated,
     meaningful,
     raw_words,
     tables,
@@ -104,7 +104,7 @@ def build_vocabulary(courses: Sequence[Course], texts: Iterable[str] = ()) -> Vo
     words: list[str] = []
     for title in {c.course_title for c in courses}:
         w = raw_words(title)
-        words.extend(w[:-1] if len(title.strip()) >= TRUNCATED_MIN_LENGTH else w)
+        words.extend(w[:-1] if may_be_truncated(title) else w)
     for text in texts:
         words.extend(raw_words(text))
     return default_vocabulary(words)
@@ -272,7 +272,9 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         if n == 0 and len(words) == 1 and not _AND.search(text):
             subject = query.domain in _SUBJECT_DOMAINS
             anchors = frozenset(t for t in tokens if (is_generic(t) if subject else t in tables().vendor))
-        if words and all(words != q.words or q.fields for q in out):
+        # the same words again are a new string only without the name's anchors: a term that
+        # repeats the product ("quickbooks") says the product alone names it
+        if words and all(words != q.words or q.fields or (q.anchors and not anchors) for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors))
     return out
 
@@ -320,6 +322,13 @@ class _TitleShapes:
         if found is None:
             found = self._words[title] = frozenset(title_tokens(title, self.vocabulary))
         return found
+
+    def bare(self, position: int) -> frozenset[str]:
+        """Its words less levels and lead-ins: "Word 2019 Level 1" is titled "word" alone,
+        "Photoshop Elements" "photoshop" alone, but "Operator Orientation" is more than
+        orientation."""
+        lead = tables().leading
+        return frozenset(w for w in self.words(position) if w not in lead and w != "level")
 
 
 class _Fields:
@@ -563,7 +572,7 @@ def match_items_with_stats(
                     if qs.broad and ctx <= 0 and not shapes.words(position) <= qset:
                         continue  # "Design" alone: not "Advertising Design" unless in context
                     if (qs.anchors and not shapes.words(position) & qs.anchors
-                            and not tset <= qset):
+                            and not shapes.bare(position) <= qset):
                         continue  # "Systems Analysis" is not "Forensic Statement Analysis"
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
                     if subject and not qs.fields and not (set(shared) & shapes.heads(position)):

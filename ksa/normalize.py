@@ -31,6 +31,7 @@ _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)[a-d]?$")
 _LEVEL_NUMBER = re.compile(r"^\d{1,4}[a-d]?x?$")
 _KEEP_S_ENDINGS = ("ss", "us", "is", "ics", "ous")
 TRUNCATED_MIN_LENGTH = 28  # titles this long may have been cut by the catalog system
+TRUNCATED_MAX_LENGTH = 40  # ... and longer ones were not: systems cut at 30, 35 or 40 characters
 MIN_PREFIX = 3
 
 
@@ -219,11 +220,18 @@ class Vocabulary:
         return self._cache[prefix]
 
 
+def may_be_truncated(title: str) -> bool:
+    """Could the title's last word have been cut by a catalog system ("Suspension and Steering
+    Damage Anal")? Not for a short title, nor for one longer than any cut ("... 1600 to the
+    Present" is not "Presentation")."""
+    return TRUNCATED_MIN_LENGTH <= len(title.strip()) <= TRUNCATED_MAX_LENGTH
+
+
 def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, ...]:
     """The normalized words of a title (see module docstring)."""
     t = tables()
     words = [stem(w) for w in _words(text)]
-    if vocabulary is not None and words and len(text.strip()) >= TRUNCATED_MIN_LENGTH:
+    if vocabulary is not None and words and may_be_truncated(text):
         last = words[-1]
         if not (_is_level(last) or last in t.stop or f"a:{last}" in t.rules or f"s:{last}" in t.rules):
             full = vocabulary.expand(last)
