@@ -123,6 +123,10 @@ def field_words() -> dict[str, tuple[str, ...]]:
     return out
 
 
+TEACHER_EDUCATION = "13."
+_TEACHING = frozenset({"teacher", "teaching", "education", "educational", "pedagogy"})
+
+
 @cache
 def program_cips(program: str) -> frozenset[str]:
     """CIP codes whose titles hold every meaningful word of ``program``, fewest extra words first."""
@@ -130,7 +134,11 @@ def program_cips(program: str) -> frozenset[str]:
     if not words:
         return frozenset()
     table = crosswalk().title_words
-    fits = [(len(t), cip) for cip, t in table.items() if words <= t]
+    teaching = bool(set(title_tokens(program)) & _TEACHING)
+    # "Speech" or "Biology" is an academic department, not "Speech Teacher Education": a program
+    # resolves to a teacher-education CIP only when its name says so
+    fits = [(len(t), cip) for cip, t in table.items()
+            if words <= t and (teaching or not cip.startswith(TEACHER_EDUCATION))]
     if not fits:
         return frozenset()
     best = min(size for size, _ in fits)
