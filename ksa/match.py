@@ -70,6 +70,7 @@ SCORER = fuzz.token_set_ratio
 ITEM_COVERAGE_WEIGHT = 40.0  # points lost when the course covers none of the item's words
 COURSE_COVERAGE_WEIGHT = 10.0  # points lost when none of the course's words are the item's
 TERM_PENALTY = 2.0  # an extra term of the item (ksa/data/item_terms.csv)
+DOMAIN_TERM_PENALTY = 10.0  # a program term for every tool: after the tool's own courses
 HEAD_PENALTY = 10.0  # a long tool name's head phrase ("arc welding" of "Portable gas operated arc welders")
 COURSE_HEAD_PENALTY = 10.0  # the item is only a modifier in the course title ("Math Study Skills")
 IN_CONTEXT_BONUS = 5.0  # course in a program leading to the occupation (ranks, never lifts)
@@ -218,14 +219,18 @@ def program_terms() -> dict[str, tuple[ProgramTerms, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _program_term_texts(name: str, context: Context | None) -> list[tuple[str, tuple[str, ...]]]:
-    """(term, CIP prefixes) of the item's program terms whose field the occupation's programs are in."""
+def _program_term_texts(query: MatchQuery, context: Context | None) -> list[tuple[str, tuple[str, ...], float]]:
+    """(term, CIP prefixes, penalty) of the item's program terms whose field the occupation's
+    programs are in; a row for every item of a domain (``(tools)``: the program's core courses
+    teach its tools) scores lower than the item's own rows."""
     if context is None:
         return []
-    out: list[tuple[str, tuple[str, ...]]] = []
-    for row in program_terms().get(_item_key(name), ()):
-        if any(c.startswith(f) for f in row.fields for c in context.cips):
-            out.extend((t, row.fields) for t in row.terms)
+    out: list[tuple[str, tuple[str, ...], float]] = []
+    table = program_terms()
+    for key, penalty in ((_item_key(query.text), TERM_PENALTY), (f"({query.domain})", DOMAIN_TERM_PENALTY)):
+        for row in table.get(key, ()):
+            if any(c.startswith(f) for f in row.fields for c in context.cips):
+                out.extend((t, row.fields, penalty) for t in row.terms)
     return out
 
 
@@ -258,13 +263,13 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         if len(name) >= 3:
             texts.append((" ".join(name[-2:]), HEAD_PENALTY, False))
     out: list[_QueryString] = []
-    program = _program_term_texts(query.text, context)
+    program = _program_term_texts(query, context)
     if context is not None and context.cips:
-        program += [(k, tuple(sorted(context.cips))) for k in query.program_keywords]
-    for text, fields in program:
+        program += [(k, tuple(sorted(context.cips)), TERM_PENALTY) for k in query.program_keywords]
+    for text, fields, penalty in program:
         words = meaningful(title_tokens(text, vocabulary))
         if words:
-            out.append(_QueryString(words, heads(text, vocabulary), TERM_PENALTY, fields=fields))
+            out.append(_QueryString(words, heads(text, vocabulary), penalty, fields=fields))
     for n, (text, penalty, broad) in enumerate(texts):
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)

@@ -144,3 +144,19 @@ def test_cli_items_csv_takes_keyword_columns(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["item_id"], r["course_code"]) for r in rows] == [("r1", "W1")]
+
+
+def test_program_core_courses_teach_the_occupations_tools() -> None:
+    """The "(tools)" rows: an EMT course teaches bag-valve masks and suction units though its title
+    names neither, only in an EMS program, and after a course that names the tool itself."""
+    courses = [Course("Kapi CC", "C", "EMT 100", "Emergency Medical Technician", program="Emergency Medical Technician"),
+               Course("Other CC", "C", "EMT 100", "Emergency Medical Technician"),
+               Course("Kapi CC", "C", "RESP 1", "Airway Suction", program="Emergency Medical Technician")]
+    found = match_items([MatchQuery("t", "tools", "Airway suction units"),
+                         MatchQuery("k", "knowledge", "Sociology and Anthropology")], courses, soc="29-2042.00")
+    assert [(m.course.school, m.course.course_title) for m in found["t"]] == [
+        ("Kapi CC", "Airway Suction"), ("Kapi CC", "Emergency Medical Technician")]
+    assert found["t"][1].score < found["t"][0].score
+    assert found["k"] == ()  # tools only: a knowledge item gets nothing from the row
+    other = match_items([MatchQuery("t", "tools", "Airway suction units")], courses, soc=AUTO_TECHS)["t"]
+    assert [m.course.course_title for m in other] == ["Airway Suction"]  # the tool's own course only
