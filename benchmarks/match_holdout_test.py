@@ -1,4 +1,4 @@
-"""Held-out sets scored only (every pair TEST): the third and the fourth.
+"""Held-out sets scored as a whole (no DEV/TEST split inside): the third, fourth and fifth.
 
 ``tests/data/match_holdout3.csv`` pairs the panel items of dental assistants (31-9091), bus and
 truck mechanics and diesel engine specialists (49-3031), restaurant cooks (35-2014) and
@@ -10,14 +10,21 @@ written afterwards without reading its labels.
 ``tests/data/match_holdout4.csv`` pairs emergency medical technicians (29-2042), radiologic
 technologists (29-2034), hairdressers and cosmetologists (39-5012) and aircraft mechanics
 (49-3011) with Honolulu and Kapiolani Community Colleges and Southwest Technical College. It was
-pooled once the session-4 matcher was frozen: nothing in the matcher was written knowing it.
+pooled once the session-4 matcher was frozen; after its first score (P 0.560, R 0.237 at top 12)
+it was studied as DEV, so its later figures are no longer held out.
+
+``tests/data/match_holdout5.csv`` pairs heating, air conditioning and refrigeration mechanics
+(49-9021), carpenters (47-2031), respiratory therapists (29-1126) and bookkeeping, accounting and
+auditing clerks (43-3031) with Southeast Community College and Honolulu and Kapiolani Community
+Colleges. It was pooled after the matcher was frozen at the end of session 4 and is the clean
+check of that matcher.
 
 Both were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|5] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -49,7 +56,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "29-2042.00": "Emergency Medical Technicians",
                "29-2034.00": "Radiologic Technologists and Technicians",
                "39-5012.00": "Hairdressers, Hairstylists, and Cosmetologists",
-               "49-3011.00": "Aircraft Mechanics and Service Technicians"}
+               "49-3011.00": "Aircraft Mechanics and Service Technicians",
+               "49-9021.00": "Heating, Air Conditioning, and Refrigeration Mechanics and Installers",
+               "47-2031.00": "Carpenters",
+               "29-1126.00": "Respiratory Therapists",
+               "43-3031.00": "Bookkeeping, Accounting, and Auditing Clerks"}
 
 
 def label_file(which: str) -> Path:
@@ -85,7 +96,7 @@ def main(argv: list[str]) -> int:
     args = [a for n, a in enumerate(argv) if not a.startswith("--") and (n == 0 or argv[n - 1] not in options)]
     cutoff = float(argv[argv.index("--cutoff") + 1]) if "--cutoff" in argv else DEFAULT_SCORE_CUTOFF
     which = argv[argv.index("--set") + 1] if "--set" in argv else "3"
-    if which not in ("3", "4"):
+    if which not in ("3", "4", "5"):
         print(__doc__)
         return 2
     shared = Path(args[0]) if args else REPO.parent / "shared"

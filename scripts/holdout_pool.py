@@ -13,7 +13,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 4. emergency medical technicians, radiologic technologists, hairdressers and cosmetologists,
    aircraft mechanics; Honolulu and Kapiolani Community Colleges (University of Hawaii:
    department, description) and Southwest Technical College. Built once the session-4 matcher
-   was frozen, so nothing in it was written knowing these occupations.
+   was frozen; then studied as DEV after its first score.
+5. heating, air conditioning and refrigeration mechanics, carpenters, respiratory therapists,
+   bookkeeping and accounting clerks; Southeast Community College, Honolulu and Kapiolani
+   Community Colleges. Built after the matcher was frozen at the end of session 4: the clean check.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -21,7 +24,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2, 3 or 4)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 5)
 """
 
 from __future__ import annotations
@@ -63,6 +66,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
           ((_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
            ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"))),
+    "5": (("49-9021.00", "47-2031.00", "29-1126.00", "43-3031.00"),
+          (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+           (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+           (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"))),
 }
 
 
