@@ -82,11 +82,9 @@ class Context:
     def foreign(self, words: frozenset[str]) -> frozenset[str]:
         """The field words among ``words`` whose field none of the occupation's programs is in."""
         table = field_words()
-        return frozenset(
-            w for w in words
-            if (homes := table.get(w)) is not None
-            and not any(c.startswith(h) for h in homes for c in self.cips)
-        )
+        named = {w for w in words if w in table}
+        named.update(p for p in field_phrases() if set(p.split()) <= words)  # "long term care"
+        return frozenset(w for w in named if not any(c.startswith(h) for h in table[w] for c in self.cips))
 
     def classify(self, *, cip: str = "", program: str = "") -> int:
         """IN_CONTEXT, UNKNOWN or ELSEWHERE for a course's CIP code or program name."""
@@ -125,6 +123,12 @@ def field_words() -> dict[str, tuple[str, ...]]:
 
 TEACHER_EDUCATION = "13."
 _TEACHING = frozenset({"teacher", "teaching", "education", "educational", "pedagogy"})
+
+
+@cache
+def field_phrases() -> tuple[str, ...]:
+    """The field words of more than one word ("long term care", "assisted living")."""
+    return tuple(w for w in field_words() if " " in w)
 
 
 @cache
