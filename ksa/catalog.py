@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ksa.catalog_columns import ColumnMap, accepted_title_headers, map_columns
 from ksa.catalog_departments import infer_departments
+from ksa.catalog_programs import apply_departments, read_departments
 from ksa.catalog_read import (
     FALLBACK_ENCODING,
     SPREADSHEET_SUFFIXES,
@@ -95,6 +96,12 @@ def load_catalogs(specs: Sequence[CatalogSpec]) -> CatalogLoad:
             problems.extend(exc.problems or [Problem(exc.message, file=str(spec.path))])
             continue
         problems.extend(result.problems)
+        if spec.departments is not None:
+            departments = read_departments(spec.departments)
+            problems.extend(departments.problems)
+            result.courses, named = apply_departments(result.courses, departments)
+            issues.append(Issue(f"{named} course(s) take their program from {spec.departments.name}",
+                                where=spec.path.name, level="info"))
         for course in result.courses:
             key = _course_key(course)
             if key in seen:

@@ -86,7 +86,8 @@ def matches_csv(items: list[dict[str, str]], matches: dict[str, tuple[Match, ...
 
 def run_match(items_path: Path, catalogs: list[Path], out: Path, *, top_k: int = DEFAULT_TOP_K,
               score_cutoff: float = DEFAULT_SCORE_CUTOFF, school: str | None = None, grade_level: str | None = None,
-              soc: str | None = None, db: Path | None = None, rerank: str = "none") -> Path:
+              soc: str | None = None, db: Path | None = None, rerank: str = "none",
+              departments: Path | None = None) -> Path:
     """Match an items CSV against catalogs and write MATCHES.csv (never over an existing file).
 
     ``rerank="semantic"`` re-ranks the lexical candidates with the sentence-embedding model of
@@ -104,7 +105,9 @@ def run_match(items_path: Path, catalogs: list[Path], out: Path, *, top_k: int =
     if out.exists():
         raise InputError(f"{out} exists already; outputs are never overwritten. Pick another --out.")
     items = read_items(items_path)
-    loaded = load_catalogs([CatalogSpec(p.resolve(), school=school, grade_level=grade_level) for p in catalogs])
+    table = departments.resolve() if departments else None
+    loaded = load_catalogs([CatalogSpec(p.resolve(), school=school, grade_level=grade_level, departments=table)
+                            for p in catalogs])
     for issue in loaded.issues:
         typer.echo(f"{issue.level}: {issue.message} ({issue.where})", err=True)
     ledger_path = db or default_db_path()
@@ -145,11 +148,14 @@ def register(app: typer.Typer) -> None:
         db: Annotated[Path | None, typer.Option(help="Review ledger (SQLite); default: the ksa store.")] = None,
         rerank: Annotated[str, typer.Option(
             help="'none' (lexical) or 'semantic' (needs the ksa[semantic] extra; own cutoff).")] = "none",
+        departments: Annotated[Path | None, typer.Option(
+            help="Table of subject codes and department names (e.g. CourseCategory.csv): courses "
+                 "without a program take their code's name.")] = None,
     ) -> None:
         """Match items to course catalogs; prints the MATCHES.csv path."""
         try:
             path = run_match(items, catalogs, out, top_k=top_k, score_cutoff=score_cutoff, school=school,
-                             grade_level=grade_level, soc=soc, db=db, rerank=rerank)
+                             grade_level=grade_level, soc=soc, db=db, rerank=rerank, departments=departments)
         except KsaError as exc:
             raise _fail(exc) from None
         sys.stdout.write(f"{path}\n")

@@ -33,6 +33,7 @@ class CatalogSpec:
     school: str | None = None
     grade_level: str | None = None
     encoding: str | None = None
+    departments: Path | None = None  # subject code -> department/program name (ksa.catalog_programs)
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ def _catalog_spec(base: Path, entry: str | dict[str, Any]) -> CatalogSpec:
         school=entry.get("school"),
         grade_level=entry.get("grade_level"),
         encoding=entry.get("encoding"),
+        departments=(base / entry["departments"]).resolve() if entry.get("departments") else None,
     )
 
 

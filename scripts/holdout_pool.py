@@ -73,9 +73,19 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
 }
 
 
-def catalog_specs(shared: Path, which: str) -> list[CatalogSpec]:
-    return [CatalogSpec(shared / "catalogs" / folder / name, school=school)
-            for folder, name, school in SETS[which][1]]
+# a catalog's table of subject codes and department names, read as the product reads it
+DEPARTMENT_TABLES = {("southeast-cc-nebraska", "Course.csv"): "CourseCategory.csv"}
+
+
+def catalog_specs(shared: Path, which: str, departments: bool = True) -> list[CatalogSpec]:
+    """The set's catalogs; ``departments=False`` leaves out the code -> department tables (the
+    pools of sets 2 to 5 were built without them)."""
+    out = []
+    for folder, name, school in SETS[which][1]:
+        table = DEPARTMENT_TABLES.get((folder, name)) if departments else None
+        out.append(CatalogSpec(shared / "catalogs" / folder / name, school=school,
+                               departments=shared / "catalogs" / folder / table if table else None))
+    return out
 
 
 def panel_items(shared: Path, soc: str) -> list[Item]:
@@ -149,7 +159,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     which, shared, out_path = argv[0], Path(argv[1]), Path(argv[2])
-    courses = list(load_catalogs(catalog_specs(shared, which)).courses)
+    courses = list(load_catalogs(catalog_specs(shared, which, departments=False)).courses)
     print(f"{len(courses)} courses")
     write_pool(pool_rows(shared, courses, SETS[which][0]), out_path)
     return 0
