@@ -16,7 +16,11 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    was frozen; then studied as DEV after its first score.
 5. heating, air conditioning and refrigeration mechanics, carpenters, respiratory therapists,
    bookkeeping and accounting clerks; Southeast Community College, Honolulu and Kapiolani
-   Community Colleges. Built after the matcher was frozen at the end of session 4: the clean check.
+   Community Colleges. Built after the matcher was frozen in session 4 and scored once; then
+   studied as DEV.
+6. plumbers, surgical technologists, nursing assistants, childcare workers; Bridgerland,
+   Southwest Tech and Southeast Community College (with its department table). Built after the
+   matcher was frozen at the end of session 4: the clean check.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -24,7 +28,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 5)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 6)
 """
 
 from __future__ import annotations
@@ -70,6 +74,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"))),
+    "6": (("47-2152.00", "29-2055.00", "31-1131.00", "39-9011.00"),
+          (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+           ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+           ("southeast-cc-nebraska", "Course.csv", "Southeast CC"))),
 }
 
 
@@ -79,7 +87,7 @@ DEPARTMENT_TABLES = {("southeast-cc-nebraska", "Course.csv"): "CourseCategory.cs
 
 def catalog_specs(shared: Path, which: str, departments: bool = True) -> list[CatalogSpec]:
     """The set's catalogs; ``departments=False`` leaves out the code -> department tables (the
-    pools of sets 2 to 5 were built without them)."""
+    pools of sets 2 to 5 were built without them, set 6's with them)."""
     out = []
     for folder, name, school in SETS[which][1]:
         table = DEPARTMENT_TABLES.get((folder, name)) if departments else None
@@ -159,7 +167,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     which, shared, out_path = argv[0], Path(argv[1]), Path(argv[2])
-    courses = list(load_catalogs(catalog_specs(shared, which, departments=False)).courses)
+    courses = list(load_catalogs(catalog_specs(shared, which, departments=which >= "6")).courses)
     print(f"{len(courses)} courses")
     write_pool(pool_rows(shared, courses, SETS[which][0]), out_path)
     return 0

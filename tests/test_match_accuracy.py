@@ -70,9 +70,10 @@ def test_holdout_dev_occupations_floor() -> None:
     assert dev and not {p.soc for p in dev} & set(split.TEST)
     ranking = bench.rankings(pairs, DEFAULT_TOP_K)["ksa.match"]
     scores = bench.evaluate(dev, ranking, "ksa.match", DEFAULT_TOP_K)
-    # measured titles only (session 3): P 0.792, R 0.875 at k=8, cutoff 85
-    assert scores.precision >= 0.78, scores.errors
-    assert scores.recall >= 0.85, scores.errors
+    # measured titles only: session 3 P 0.792, R 0.875 (k=8); session 4 P 0.819, R 0.845 (k=12,
+    # field words now keep e.g. welding courses from electricians' quality control)
+    assert scores.precision >= 0.80, scores.errors
+    assert scores.recall >= 0.83, scores.errors
 
 def test_holdout_dev_floor_with_catalog_departments(shared: Path) -> None:
     """The same pairs with each course's catalog department (UH dept_name, Southeast CC course
