@@ -36,14 +36,12 @@ win: rejected courses are never suggested again; accepted and added ones come fi
 
 from __future__ import annotations
 
-import csv
 import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -52,6 +50,7 @@ from ksa.catalog_cip import Context, field_words, occupation_context, program_ci
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
+from ksa.match_terms import item_key, item_terms, program_terms
 from ksa.model import Course, Match, MatchStatus
 from ksa.normalize import (
     Vocabulary,
@@ -175,50 +174,6 @@ def course_heads(title: str, vocabulary: Vocabulary | None = None) -> frozenset[
     return heads(subject, vocabulary)
 
 
-@dataclass(frozen=True)
-class ItemTerms:
-    terms: tuple[str, ...]
-    broad: bool  # the name alone is too broad to carry a match (see item_terms.csv)
-    general: bool = False  # a foundation subject: another field's program still teaches it
-
-
-def _item_key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-@cache
-def item_terms() -> dict[str, ItemTerms]:
-    """``ksa/data/item_terms.csv``: extra query terms per O*NET item name (read on first use)."""
-    text = resources.files("ksa").joinpath("data", "item_terms.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    out: dict[str, ItemTerms] = {}
-    for row in csv.DictReader(lines):
-        terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
-        out[_item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1",
-                                                (row.get("general") or "").strip() == "1")
-    return out
-
-
-@dataclass(frozen=True)
-class ProgramTerms:
-    fields: tuple[str, ...]  # CIP prefixes: the occupation's programs must include one
-    terms: tuple[str, ...]
-
-
-@cache
-def program_terms() -> dict[str, tuple[ProgramTerms, ...]]:
-    """``ksa/data/program_terms.csv``: per O*NET item name, terms that count only in the
-    occupation's own program ("Brakes" teaches Repairing in an automotive program)."""
-    text = resources.files("ksa").joinpath("data", "program_terms.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    out: dict[str, list[ProgramTerms]] = {}
-    for row in csv.DictReader(lines):
-        fields = tuple(f.strip() for f in row["fields"].split("|") if f.strip())
-        terms = tuple(t.strip() for t in row["terms"].split("|") if t.strip())
-        out.setdefault(_item_key(row["item"]), []).append(ProgramTerms(fields, terms))
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def _program_term_texts(query: MatchQuery, context: Context | None) -> list[tuple[str, tuple[str, ...], float]]:
     """(term, CIP prefixes, penalty) of the item's program terms whose field the occupation's
     programs are in; a row for every item of a domain (``(tools)``: the program's core courses
@@ -227,7 +182,7 @@ def _program_term_texts(query: MatchQuery, context: Context | None) -> list[tupl
         return []
     out: list[tuple[str, tuple[str, ...], float]] = []
     table = program_terms()
-    for key, penalty in ((_item_key(query.text), TERM_PENALTY), (f"({query.domain})", DOMAIN_TERM_PENALTY)):
+    for key, penalty in ((item_key(query.text), TERM_PENALTY), (f"({query.domain})", DOMAIN_TERM_PENALTY)):
         for row in table.get(key, ()):
             if any(c.startswith(f) for f in row.fields for c in context.cips):
                 out.extend((t, row.fields, penalty) for t in row.terms)
@@ -253,7 +208,7 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
                    context: Context | None = None) -> list[_QueryString]:
     """The item name, its parts, keywords, extra terms and (tools) head noun: each is scored alone,
     a course keeps its best."""
-    entry = item_terms().get(_item_key(query.text))
+    entry = item_terms().get(item_key(query.text))
     texts: list[tuple[str, float, bool]] = [(query.text, 0.0, entry.broad if entry else False)]
     texts.extend((k, 0.0, False) for k in query.keywords)
     if entry:
@@ -545,7 +500,7 @@ def match_items_with_stats(
     for query, strings in zip(queries, per_query, strict=True):
         subject = query.domain in _SUBJECT_DOMAINS
         own = frozenset(title_tokens(query.text, vocabulary)).union(*(qs.words for qs in strings))
-        entry = item_terms().get(_item_key(query.text))
+        entry = item_terms().get(item_key(query.text))
         general = entry is not None and entry.general
         hits: dict[int, _Hit] = {}
         for qs in strings:

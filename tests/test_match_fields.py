@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ksa.catalog_cip import field_words, occupation_context
-from ksa.match import MatchQuery, item_terms, match_items
+from ksa.match import MatchQuery, match_items
+from ksa.match_terms import item_terms
 from ksa.model import Course
 from ksa.normalize import title_tokens
 

@@ -167,12 +167,12 @@ def test_invariants(items: list[str], titles: list[str], top_k: int, cutoff: flo
 # --- held-out error patterns (issue 5): item terms, broad items, heads, context, school spread ---
 
 def test_item_terms_table_is_well_formed() -> None:
-    from ksa.match import _item_key, item_terms
+    from ksa.match_terms import item_key, item_terms
     from ksa.normalize import meaningful, tables, title_tokens
 
     table = item_terms()
     assert len(table) >= 50
-    assert _item_key("  Microsoft  EXCEL ") in table
+    assert item_key("  Microsoft  EXCEL ") in table
     for name, entry in table.items():
         own = meaningful(title_tokens(name))
         for term in entry.terms:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from ksa.catalog_cip import crosswalk
-from ksa.match import MatchQuery, match_items, program_terms
+from ksa.match import MatchQuery, match_items
+from ksa.match_terms import program_terms
 from ksa.model import Course
 from ksa.normalize import meaningful, title_tokens
 

@@ -1,0 +1,60 @@
+"""The matcher's term tables, read from data files on first use.
+
+``ksa/data/item_terms.csv``: extra query terms per O*NET item (Heliarc -> TIG welding), and which
+items are broad ("Design") or foundation subjects ("Mathematics"). ``ksa/data/program_terms.csv``:
+terms that teach an item only inside the occupation's own program ("Brakes" teaches Repairing in
+an automotive program). Both are keyed by the item name, case and spacing ignored.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["ItemTerms", "ProgramTerms", "item_key", "item_terms", "program_terms"]
+
+
+@dataclass(frozen=True)
+class ItemTerms:
+    terms: tuple[str, ...]
+    broad: bool  # the name alone is too broad to carry a match (see item_terms.csv)
+    general: bool = False  # a foundation subject: another field's program still teaches it
+
+
+def item_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@cache
+def item_terms() -> dict[str, ItemTerms]:
+    """``ksa/data/item_terms.csv``: extra query terms per O*NET item name (read on first use)."""
+    text = resources.files("ksa").joinpath("data", "item_terms.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    out: dict[str, ItemTerms] = {}
+    for row in csv.DictReader(lines):
+        terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
+        out[item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1",
+                                                (row.get("general") or "").strip() == "1")
+    return out
+
+
+@dataclass(frozen=True)
+class ProgramTerms:
+    fields: tuple[str, ...]  # CIP prefixes: the occupation's programs must include one
+    terms: tuple[str, ...]
+
+
+@cache
+def program_terms() -> dict[str, tuple[ProgramTerms, ...]]:
+    """``ksa/data/program_terms.csv``: per O*NET item name, terms that count only in the
+    occupation's own program ("Brakes" teaches Repairing in an automotive program)."""
+    text = resources.files("ksa").joinpath("data", "program_terms.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    out: dict[str, list[ProgramTerms]] = {}
+    for row in csv.DictReader(lines):
+        fields = tuple(f.strip() for f in row["fields"].split("|") if f.strip())
+        terms = tuple(t.strip() for t in row["terms"].split("|") if t.strip())
+        out.setdefault(item_key(row["item"]), []).append(ProgramTerms(fields, terms))
+    return {k: tuple(v) for k, v in out.items()}
