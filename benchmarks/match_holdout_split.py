@@ -10,13 +10,15 @@ Usage: .venv/bin/python benchmarks/match_holdout_split.py [--cutoff 85] [--progr
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import match_holdout as mh  # noqa: E402
 
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K  # noqa: E402
 
@@ -25,12 +27,7 @@ TEST = ("51-4041.00", "43-6013.00")
 
 
 def _holdout() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("match_holdout", REPO / "benchmarks" / "match_holdout.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["match_holdout"] = module
-    spec.loader.exec_module(module)
-    return module
+    return mh
 
 
 def main(argv: list[str]) -> int:

@@ -60,6 +60,7 @@ from match_holdout import (  # noqa: E402
 from ksa.match import MatchQuery, match_items  # noqa: E402
 from ksa.match_defaults import DEFAULT_TOP_K  # noqa: E402
 from ksa.model import Course, Match  # noqa: E402
+from ksa.onet.release import open_release  # noqa: E402
 from ksa.rerank import (  # noqa: E402
     LEXICAL_CANDIDATES,
     LEXICAL_CUTOFF,
@@ -77,36 +78,12 @@ DEFAULT_ONET = Path("/work/shared/onet/db_29_3_excel")
 DEFAULT_CATALOGS = Path("/work/shared/catalogs")
 
 
-def element_descriptions(release: Path) -> dict[str, str]:
-    """Element id -> description from the release's Content Model Reference (xlsx or txt)."""
-    xlsx = release / "Content Model Reference.xlsx"
-    txt = release / "Content Model Reference.txt"
-    if xlsx.exists():
-        from python_calamine import CalamineWorkbook
-
-        rows = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python()
-        return {str(r[0]): str(r[2]) for r in rows[1:] if len(r) >= 3}
-    if txt.exists():
-        with txt.open(encoding="utf-8", newline="") as handle:
-            return {r["Element ID"]: r["Description"]
-                    for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
-    return {}
-
-
-def occupation_titles(release: Path) -> dict[str, str]:
-    """O*NET-SOC code -> title from the release's Occupation Data (xlsx or txt)."""
-    xlsx = release / "Occupation Data.xlsx"
-    txt = release / "Occupation Data.txt"
-    if xlsx.exists():
-        from python_calamine import CalamineWorkbook
-
-        rows = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python()
-        return {str(r[0]): str(r[1]) for r in rows[1:] if len(r) >= 2}
-    if txt.exists():
-        with txt.open(encoding="utf-8", newline="") as handle:
-            return {r["O*NET-SOC Code"]: r["Title"]
-                    for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
-    return {}
+def release_texts(onet: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(element id -> description, O*NET-SOC code -> title), read by the product's release reader."""
+    if not onet.exists():
+        return {}, {}
+    release = open_release(onet)
+    return release.element_descriptions(), {code: o.title for code, o in release.occupations().items()}
 
 
 def _items(pairs: Sequence[Pair]) -> list[ItemKey]:
@@ -276,8 +253,7 @@ def labels_compare(pairs: Sequence[Pair], programs: dict[CourseKey, str], encode
 
 def main(argv: list[str]) -> int:
     onet = Path(argv[argv.index("--onet") + 1]) if "--onet" in argv else DEFAULT_ONET
-    described = element_descriptions(onet) if onet.exists() else {}
-    occupations = occupation_titles(onet) if onet.exists() else {}
+    described, occupations = release_texts(onet)
     print(f"O*NET {onet if onet.exists() else '(none)'}: {len(described)} element descriptions, "
           f"{len(occupations)} occupation titles")
     catalogs = Path(argv[argv.index("--programs") + 1]) if "--programs" in argv else DEFAULT_CATALOGS

@@ -32,14 +32,9 @@ def test_schema_rejects_a_row_without_title() -> None:
 
 
 def test_make_sample_catalog_reproduces_the_file(shared: Path, tmp_path: Path) -> None:
-    import importlib.util
-    import sys
+    from script_modules import load_script
 
-    spec = importlib.util.spec_from_file_location("make_sample_catalog", REPO / "scripts" / "make_sample_catalog.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_sample_catalog"] = module
-    spec.loader.exec_module(module)
+    module = load_script("scripts", "make_sample_catalog")
     rows = module._rows(shared)
     text = (REPO / "inputs" / "sample" / "courses.csv").read_text(encoding="utf-8").splitlines()
     assert len(text) == len(rows) + 1

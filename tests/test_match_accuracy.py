@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
+
+from script_modules import load_script
 
 from ksa.match_defaults import DEFAULT_TOP_K
 
@@ -15,12 +15,7 @@ LABELS = REPO / "tests" / "data" / "match_labels.csv"
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("match_accuracy", REPO / "benchmarks" / "match_accuracy.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["match_accuracy"] = module  # dataclasses need their module registered
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks", "match_accuracy")
 
 
 def test_labelled_set_is_big_and_has_hard_negatives() -> None:
@@ -51,13 +46,7 @@ def test_higher_cutoff_trades_recall_for_precision() -> None:
 
 
 def _split() -> ModuleType:
-    path = REPO / "benchmarks" / "match_holdout_split.py"
-    spec = importlib.util.spec_from_file_location("match_holdout_split", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["match_holdout_split"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks", "match_holdout_split")
 
 
 def test_holdout_dev_occupations_floor() -> None:

@@ -6,24 +6,18 @@ holdout supports (the matcher ranks better than plain rapidfuzz WRatio) and chec
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_modules import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 HOLDOUT = REPO / "tests" / "data" / "match_holdout.csv"
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("match_holdout", REPO / "benchmarks" / "match_holdout.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["match_holdout"] = module  # dataclasses need their module registered
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks", "match_holdout")
 
 
 @pytest.fixture(scope="module")
@@ -88,13 +82,7 @@ def test_bad_label_is_reported_with_its_row(bench: ModuleType, tmp_path: Path) -
 
 
 def _holdout2() -> ModuleType:
-    _benchmark()  # registers match_holdout, which the second benchmark imports
-    spec = importlib.util.spec_from_file_location("match_holdout2", REPO / "benchmarks" / "match_holdout2.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["match_holdout2"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks", "match_holdout2")
 
 
 def test_second_holdout_is_labelled_and_split(shared: Path) -> None:
@@ -129,14 +117,7 @@ def test_second_holdout_dev_floor(shared: Path) -> None:
 
 
 def _holdout_test() -> ModuleType:
-    _holdout2()  # registers match_holdout and match_holdout2, which this benchmark imports
-    spec = importlib.util.spec_from_file_location("match_holdout_test",
-                                                  REPO / "benchmarks" / "match_holdout_test.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["match_holdout_test"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks", "match_holdout_test")
 
 
 @pytest.mark.parametrize("which", ["3", "4", "5", "6"])

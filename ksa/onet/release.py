@@ -163,6 +163,10 @@ class Release:
             }
         return dict(self._occupations)
 
+    def element_descriptions(self) -> dict[str, str]:
+        """Element id -> description, from the release's Content Model Reference."""
+        return dict(self._element_descriptions())
+
     def _element_descriptions(self) -> dict[str, str]:
         if self._descriptions is None:
             frame = self._frame(aliases.CONTENT_MODEL_REFERENCE)
