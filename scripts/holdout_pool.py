@@ -21,6 +21,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 6. plumbers, surgical technologists, nursing assistants, childcare workers; Bridgerland,
    Southwest Tech and Southeast Community College (with its department table). Built after the
    matcher was frozen at the end of session 4: the clean check.
+7. automotive body repairers, police patrol officers, dental hygienists, medical records
+   specialists; Hawaii, Maui, Leeward and Kauai Community Colleges (University of Hawaii:
+   department, description), none read before. Built at the start of session 5, before set 6's
+   errors were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -28,7 +32,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 6)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 7)
 """
 
 from __future__ import annotations
@@ -78,6 +82,11 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
            ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
            ("southeast-cc-nebraska", "Course.csv", "Southeast CC"))),
+    "7": (("49-3021.00", "33-3051.00", "29-1292.00", "29-2072.00"),
+          ((_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+           (_UH[0], _UH[1].format("maui"), "Maui College"),
+           (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
+           (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
 }
 
 

@@ -210,3 +210,73 @@ def test_far_cell_check_reads_only_cell_references() -> None:
     assert _far_reference(b'<c s="1" r="BA1">') == "cell BA1"
     assert _far_reference(b"<c r='XFD1'>") == "cell XFD1"
     assert _far_reference(b'<row r="1000000" spans="1:2">') == "row 1,000,000"
+
+
+def _bare_sheet_book(path: Path, sheet_xml: bytes) -> Path:
+    """A workbook whose one worksheet part is replaced by ``sheet_xml`` (rows and cells written
+    without references, as no spreadsheet program writes them but a generator may)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "x"
+    plain = path.with_suffix(".plain.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for member in source.infolist():
+            data = sheet_xml if member.filename == "xl/worksheets/sheet1.xml" else source.read(member)
+            out.writestr(member, data)
+    return path
+
+
+def _sheet(rows: bytes) -> bytes:
+    return (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxml'
+            b'formats.org/spreadsheetml/2006/main"><sheetData>' + rows + b"</sheetData></worksheet>")
+
+
+def test_onet_workbook_of_unreferenced_cells_is_refused_before_calamine(tmp_path: Path) -> None:
+    """A 6-kilobyte sheet of 10,000 bare rows under one row of 1,000 bare cells: calamine lays
+    them out one after another and grows a 10-million-cell grid (about 400 MB; ten times the rows
+    and cells is forty gigabytes). The guard follows the bare elements and names the column."""
+    cell = b'<c t="inlineStr"><is><t>b</t></is></c>'
+    path = _bare_sheet_book(tmp_path / "Knowledge.xlsx",
+                            _sheet(b"<row>" + cell * 1000 + b"</row>" + b"<row>" + cell + b"</row>" * 10_000))
+    assert path.stat().st_size < 20_000
+    done = _run_with_memory_cap(f"""
+        from ksa.onet.readers import FileRef, parse_excel
+        path = Path({str(path)!r})
+        parse_excel(FileRef("Knowledge", ".xlsx", path, path.read_bytes), "knowledge")
+    """)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("column 53 of row 1 | cell far outside the table |")
+
+
+@pytest.mark.parametrize(("rows", "far"), [
+    # bare rows continue after the last referenced row
+    (b'<row r="999998"><c r="A999998"/></row><row><c/></row><row><c/></row>', "row 1,000,000"),
+    # bare cells continue after the last referenced cell of their row
+    (b'<row r="2"><c r="AY2"/><c/><c/></row>', "column 53 of row 2"),
+    # a namespace prefix hides nothing
+    (b"<x:row>" + b"<x:c/>" * 53 + b"</x:row>", "column 53 of row 1"),
+    # r written after other attributes still places the cell
+    (b'<row><c t="s" r="AZ1"/><c t="s"/></row>', "column 53 of row 1"),
+])
+def test_far_extent_is_found_however_the_cells_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: bytes, far: str
+) -> None:
+    from ksa import xlsx_guard
+
+    monkeypatch.setattr(xlsx_guard, "_CHUNK", 7)  # every element cut across reads
+    path = _bare_sheet_book(tmp_path / "sheet.xlsx", _sheet(rows))
+    with pytest.raises(InputError) as info:
+        xlsx_guard.check_far_cells(path.read_bytes(), "sheet.xlsx")
+    assert info.value.problems[0].cell == far
+
+
+def test_near_tables_pass_however_the_cells_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ksa import xlsx_guard
+
+    monkeypatch.setattr(xlsx_guard, "_CHUNK", 5)
+    bare = b"<row>" + b"<c/>" * 52 + b"</row>"
+    referenced = b'<row r="7"><c r="A7"/><c r="AZ7"/></row>'
+    path = _bare_sheet_book(tmp_path / "sheet.xlsx", _sheet(bare * 3 + referenced + bare * 3))
+    xlsx_guard.check_far_cells(path.read_bytes(), "sheet.xlsx")  # 52 columns, 10 rows: no error
