@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from ksa.errors import InputError, OutputError, Problem
-from ksa.normalize import normalize_title
+from ksa.normalize import level_marks, normalize_title
 from ksa.paths import default_db_path
 
 Action = Literal["accept", "reject", "add"]
@@ -83,8 +83,13 @@ def _clean(text: str) -> str:
 
 
 def decision_title_key(title: str) -> str:
-    """The normalized course title a decision is keyed by (catalog-independent)."""
-    return normalize_title(title) if title.strip() else ""
+    """The course title a decision is keyed by: normalized (case, abbreviations, "Intro to" ...
+    do not matter), with its level kept, so "Welding I" and "WELDING 1" are one course and
+    "Welding II" another."""
+    if not title.strip():
+        return ""
+    marks = level_marks(title)
+    return f"{normalize_title(title)} #{'.'.join(marks)}" if marks else normalize_title(title)
 
 
 def identity(d: Decision) -> tuple[str, str, str, str]:

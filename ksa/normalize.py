@@ -184,6 +184,30 @@ def _is_level(word: str) -> bool:
     return bool(_ROMAN.match(word) or _LEVEL_NUMBER.match(word))
 
 
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+
+def _level_value(word: str) -> str:
+    """A level marker written one way: "II", "2" and "02" are all "2"; "IIA" is "2a"."""
+    number = re.match(r"(\d+)(.*)", word)
+    if number:
+        return f"{int(number.group(1))}{number.group(2)}"
+    roman, suffix = word.rstrip("abcd"), word[len(word.rstrip("abcd")):]
+    total = 0
+    for n, letter in enumerate(roman):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[roman[n + 1]] if n + 1 < len(roman) else 0
+        total += -value if value < following else value
+    return f"{total}{suffix}"
+
+
+def level_marks(text: str) -> tuple[str, ...]:
+    """The level markers of a title, in order and written one way: "Welding II" and "WELDING 2"
+    give ("2",). ``normalize_title`` drops them; a course's identity keeps them, so the second
+    course of a sequence is a course of its own."""
+    return tuple(_level_value(w) for w in _words(text) if _is_level(w))
+
+
 def _dedupe(words: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     out = []

@@ -33,6 +33,20 @@ def test_keyed_by_normalized_title_school_and_level(tmp_path: Path) -> None:
     assert ledger.record([same]).unchanged == 1
     other_school = Decision("t1", "Other College", "Postsecondary certificate", "Lathe Operations I", "accept")
     assert ledger.record([other_school]).added == 1
+    next_course = Decision("t1", "Bridgerland Technical College", "Postsecondary certificate",
+                           "Lathe Operations II", "reject")
+    result = ledger.record([next_course])  # the sequel is a course of its own: no conflict
+    assert (result.added, result.conflicts) == (1, [])
+
+
+def test_title_key_keeps_the_level_written_any_way() -> None:
+    from ksa.ledger import decision_title_key
+
+    assert decision_title_key("Intro to Welding II") == decision_title_key("WELDING 2") == "welding #2"
+    assert decision_title_key("Spanish IV") == "spanish #4"
+    assert decision_title_key("Welding IIA") == "welding #2a"
+    assert decision_title_key("Cabinetmaking") == "cabinetmaking"
+    assert decision_title_key("Welding I") != decision_title_key("Welding II")
 
 
 def test_flip_is_reported_and_newer_wins(tmp_path: Path) -> None:

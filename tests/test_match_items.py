@@ -74,6 +74,19 @@ def test_top_k_and_duplicates_per_school_collapse() -> None:
     assert all("lathe" in m.course.course_title.casefold() for m in matches)
 
 
+def test_each_course_of_a_sequence_is_suggested_and_decided_on_its_own() -> None:
+    """"General Physics I" and "II" are two courses (both teach physics); two sections of one
+    course, or "I" written "1", are one. A decision on the first course leaves the second alone."""
+    courses = [_course("General Physics I", code="PHYS 151"), _course("GENERAL PHYSICS 1", code="PHYS 151B"),
+               _course("General Physics II", code="PHYS 152"), _course("Physical Education")]
+    query = [MatchQuery("k", "knowledge", "Physics")]
+    codes = sorted(m.course.course_code for m in match_items(query, courses)["k"])
+    assert len(codes) == 2 and codes[0] in ("PHYS 151", "PHYS 151B") and codes[1] == "PHYS 152"
+    rejected = match_items(query, courses, decisions=[
+        Decision("k", "Front Range CC", "Certificate", "general physics 1", "reject")])["k"]
+    assert [m.course.course_code for m in rejected] == ["PHYS 152"]
+
+
 def test_context_prefers_program_leading_to_occupation() -> None:
     courses = [_course("Quality Control", school="Brew U", program="Brewing Science"),
                _course("Quality Control", school="Tech U", program="Machine Shop Technology")]
