@@ -502,6 +502,9 @@ def match_items_with_stats(
         own = frozenset(title_tokens(query.text, vocabulary)).union(*(qs.words for qs in strings))
         entry = item_terms().get(item_key(query.text))
         general = entry is not None and entry.general
+        # software is the same software in any department: a spreadsheet course of an
+        # agriculture-business program teaches Excel to HVAC mechanics all the same
+        portable = query.domain == "technology"
         hits: dict[int, _Hit] = {}
         for qs in strings:
             qset = frozenset(qs.words)
@@ -522,10 +525,10 @@ def match_items_with_stats(
                         in_title, in_program = fields.foreign(position)
                         if in_title - own:
                             continue  # "Math for the Culinary Arts" is taught for another field
-                        if in_program - own and not general:
+                        if in_program - own and not (general or portable):
                             continue  # "Electrical Repair" of an auto-collision program (a
                             # foundation subject, customer service say, is taught there all the same)
-                    if qs.penalty and ctx < 0:
+                    if qs.penalty and ctx < 0 and not portable:
                         continue  # extra terms widen the item within its field, not beyond it
                     if qs.fields and ctx <= 0 and not course_fields.within(position, qs.fields):
                         continue  # "Brakes" teaches Repairing in an automotive program only
@@ -537,7 +540,7 @@ def match_items_with_stats(
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
                     if subject and not qs.fields and not (set(shared) & shapes.heads(position)):
                         final -= COURSE_HEAD_PENALTY  # the item only modifies the course's subject
-                    final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 else 0.0
+                    final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable else 0.0
                     final = min(100.0, final)
                     if final < score_cutoff:
                         continue
