@@ -225,13 +225,17 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         words = meaningful(title_tokens(text, vocabulary))
         if words:
             out.append(_QueryString(words, heads(text, vocabulary), penalty, fields=fields))
+    subject = query.domain in _SUBJECT_DOMAINS
     for n, (text, penalty, broad) in enumerate(texts):
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)
         anchors: frozenset[str] = frozenset()
         if n == 0 and len(words) == 1 and not _AND.search(text):
-            subject = query.domain in _SUBJECT_DOMAINS
             anchors = frozenset(t for t in tokens if (is_generic(t) if subject else t in tables().vendor))
+        elif penalty and len(words) == 1 and not subject:
+            # a tool's one-subject term keeps its generic words: "database applications" for
+            # Microsoft Access is not "Database Concepts" or "Database Systems"
+            anchors = frozenset(t for t in tokens if is_generic(t))
         # the same words again are a new string only without the name's anchors: a term that
         # repeats the product ("quickbooks") says the product alone names it
         if words and all(words != q.words or q.fields or (q.anchors and not anchors) for q in out):

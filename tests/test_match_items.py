@@ -270,3 +270,16 @@ def test_context_related_and_ambiguous_programs_are_not_elsewhere() -> None:
     pharmacy = occupation_context("29-2052.00")
     assert pharmacy.classify(cip="51.0801") == UNKNOWN  # medical assisting: health family
     assert pharmacy.classify(cip="48.0508") == ELSEWHERE
+
+
+def test_a_tools_one_subject_term_keeps_its_generic_words() -> None:
+    """Microsoft Access's term "database applications" finds end-user database courses, not an IT
+    department's database theory; software keeps its courses in any department."""
+    courses = [_course("Database Applications I", school="A", program="Business Technology"),
+               _course("Database Concepts", school="B", program="Computer Information Technology"),
+               _course("Database Systems I", school="C"),
+               _course("Spreadsheet Applications", school="D", program="Agriculture Business")]
+    found = match_items([MatchQuery("access", "technology", "Microsoft Access"),
+                         MatchQuery("excel", "technology", "Microsoft Excel")], courses, soc="49-9021.00")
+    assert _titles(found, "access") == ["Database Applications I"]
+    assert _titles(found, "excel") == ["Spreadsheet Applications"]
