@@ -180,8 +180,11 @@ def _rewrite(words: Sequence[str], rules: dict[str, tuple[PhraseRule, ...]], pre
     return out
 
 
+_DIMENSIONS = frozenset({"2d", "3d"})  # "2D Design", "3D Printing": a subject, not a level
+
+
 def _is_level(word: str) -> bool:
-    return bool(_ROMAN.match(word) or _LEVEL_NUMBER.match(word))
+    return word not in _DIMENSIONS and bool(_ROMAN.match(word) or _LEVEL_NUMBER.match(word))
 
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}

@@ -87,3 +87,30 @@ def test_welding_inspection_is_quality_control_for_metal_trades_only() -> None:
     assert _titles(courses, "skills", "Quality Control Analysis", "51-4121.00") == ["Welding Inspection"]
     assert "Welding Inspection" in _titles(courses, "skills", "Quality Control Analysis", "51-4041.00")
     assert _titles(courses, "skills", "Quality Control Analysis", "49-3023.00") == ["Vehicle Safety Inspection"]
+
+
+def test_field_phrases_name_a_field_where_their_words_alone_do_not() -> None:
+    """"Elementary" names teacher education only in "elementary education"; "Elementary
+    Statistics" is mathematics for plumbers. "Mechanical Ventilation" is respiratory care,
+    "Introduction to 2D Design" fine art ("2D" is a subject, not a level), "Intro to Electronic
+    Engineering" the electronics field."""
+    plumbers = "47-2152.00"
+    math = [_course("Elementary Statistics", "Math"), _course("Methods of Elementary Education")]
+    assert _titles(math, "knowledge", "Mathematics", plumbers) == ["Elementary Statistics"]
+    mechanical = [_course("Mechanical Ventilation 1"), _course("Mechanical Systems")]
+    assert _titles(mechanical, "knowledge", "Mechanical", plumbers) == ["Mechanical Systems"]
+    assert "Mechanical Ventilation 1" in _titles(mechanical, "knowledge", "Mechanical", None)
+    design = [_course("Introduction to 2D Design"), _course("Blueprint Reading")]
+    assert _titles(design, "knowledge", "Design", "49-9021.00") == ["Blueprint Reading"]
+    engineering = [_course("Intro to Electronic Engineering"), _course("Engineering Technology")]
+    assert _titles(engineering, "knowledge", "Engineering and Technology", plumbers) == ["Engineering Technology"]
+    assert "Intro to Electronic Engineering" in _titles(
+        engineering, "knowledge", "Engineering and Technology", "49-9041.00")  # industrial mechanics
+
+
+def test_dimensions_are_subjects_not_levels() -> None:
+    from ksa.ledger import decision_title_key
+    from ksa.normalize import normalize_title
+
+    assert normalize_title("3D Printing") == "3d printing"
+    assert decision_title_key("Welding 2D") != decision_title_key("Welding 2")
