@@ -99,8 +99,8 @@ def test_second_holdout_is_labelled_and_split(shared: Path) -> None:
 
 def test_second_holdout_dev_floor(shared: Path) -> None:
     """DEV occupations of the second held-out set (tuned on); TEST is only reported by
-    benchmarks/match_holdout2.py. Measured at the defaults (k=12, cutoff 85) in session 5:
-    P 0.902, R 0.653 (session 4: P 0.898, R 0.611; session 3, k=8: P 0.783, R 0.333; session 2:
+    benchmarks/match_holdout2.py. Measured at the defaults (k=20, cutoff 85) in session 5:
+    P 0.889, R 0.724 (k=12: P 0.902, R 0.653; session 4: P 0.898, R 0.611; session 3, k=8: P 0.783, R 0.333; session 2:
     P 0.482, R 0.214)."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
@@ -112,8 +112,8 @@ def test_second_holdout_dev_floor(shared: Path) -> None:
                           "ksa.match", DEFAULT_TOP_K)
     wratio = h2.mh.evaluate(dev, h2.baseline_ranking(dev, courses, DEFAULT_TOP_K, h2.fuzz.WRatio,
                                                      DEFAULT_SCORE_CUTOFF), "WRatio", DEFAULT_TOP_K)
-    assert ours.precision >= 0.88, ours.errors
-    assert ours.recall >= 0.62, ours.errors
+    assert ours.precision >= 0.86, ours.errors
+    assert ours.recall >= 0.69, ours.errors
     assert ours.f1 > 2 * wratio.f1
 
 
@@ -138,11 +138,12 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
 
 
 @pytest.mark.parametrize(("which", "precision", "recall"),
-                         [("4", 0.88, 0.37), ("5", 0.89, 0.45), ("6", 0.86, 0.49)])
+                         [("4", 0.88, 0.43), ("5", 0.89, 0.53), ("6", 0.85, 0.58)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4, 5 and 6 were scored once clean (P 0.560, 0.744 and 0.818) and then studied as
-    DEV; they keep the fixes they prompted. Measured at the defaults in session 5: set 4 P 0.905,
-    R 0.394; set 5 P 0.915, R 0.478; set 6 P 0.891, R 0.516. Set 7 is TEST: only
+    DEV; they keep the fixes they prompted. Measured at the defaults (top 20, cutoff 85) in
+    session 5: set 4 P 0.906, R 0.457; set 5 P 0.918, R 0.565; set 6 P 0.880, R 0.612. Set 7 is
+    TEST: only
     benchmarks/match_holdout_test.py scores it."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
