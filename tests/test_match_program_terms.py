@@ -161,3 +161,22 @@ def test_program_core_courses_teach_the_occupations_tools() -> None:
     assert found["k"] == ()  # tools only: a knowledge item gets nothing from the row
     other = match_items([MatchQuery("t", "tools", "Airway suction units")], courses, soc=AUTO_TECHS)["t"]
     assert [m.course.course_title for m in other] == ["Airway Suction"]  # the tool's own course only
+
+
+def test_session_five_fields_teach_their_programs_items_and_no_one_elses() -> None:
+    """Rows for carpentry, plumbing, surgical technology, nursing assistants and early childhood:
+    "Power Tools" of a building-construction department teaches Mechanical to carpenters
+    (hand and power tools), "Surgical Procedures II" teaches Medicine and Dentistry to surgical
+    technologists, "Child Development" Psychology to childcare workers; the same titles teach
+    nothing to an occupation of another field."""
+    carpentry = [_course("Power Tools", "A", program="Building Construction")]
+    assert _schools(carpentry, "Mechanical", "knowledge", soc="47-2031.00") == ["A"]
+    assert _schools(carpentry, "Mechanical", "knowledge", soc="35-2014.00") == []
+    surgery = [_course("Surgical Procedures II", "B", program="Surgical Technology")]
+    assert _schools(surgery, "Medicine and Dentistry", "knowledge", soc="29-2055.00") == ["B"]
+    assert _schools(surgery, "Medicine and Dentistry", "knowledge", soc="47-2152.00") == []
+    childcare = [_course("Child Development", "C", program="Early Childhood Education")]
+    assert _schools(childcare, "Psychology", "knowledge", soc="39-9011.00") == ["C"]
+    plumbing = [_course("Plumbing Apprentice IIB", "D", program="Plumbing")]
+    assert _schools(plumbing, "Building and Construction", "knowledge", soc="47-2152.00") == ["D"]
+    assert _schools(plumbing, "Building and Construction", "knowledge", soc="29-2055.00") == []
