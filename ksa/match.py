@@ -503,7 +503,8 @@ def match_items_with_stats(
     result: dict[str, tuple[Match, ...]] = {}
     for query, strings in zip(queries, per_query, strict=True):
         subject = query.domain in _SUBJECT_DOMAINS
-        own = frozenset(title_tokens(query.text, vocabulary)).union(*(qs.words for qs in strings))
+        name = frozenset(title_tokens(query.text, vocabulary))
+        own = name.union(*(qs.words for qs in strings))
         entry = item_terms().get(item_key(query.text))
         general = entry is not None and entry.general
         # software is the same software in any department: a spreadsheet course of an
@@ -536,7 +537,7 @@ def match_items_with_stats(
                         continue  # extra terms widen the item within its field, not beyond it
                     if qs.fields and ctx <= 0 and not course_fields.within(position, qs.fields):
                         continue  # "Brakes" teaches Repairing in an automotive program only
-                    if qs.broad and ctx <= 0 and not shapes.words(position) <= qset:
+                    if qs.broad and ctx <= 0 and not shapes.words(position) <= qset | name:
                         continue  # "Design" alone: not "Advertising Design" unless in context
                     if (qs.anchors and not shapes.words(position) & qs.anchors
                             and not shapes.bare(position) <= qset):

@@ -283,3 +283,17 @@ def test_a_tools_one_subject_term_keeps_its_generic_words() -> None:
                          MatchQuery("excel", "technology", "Microsoft Excel")], courses, soc="49-9021.00")
     assert _titles(found, "access") == ["Database Applications I"]
     assert _titles(found, "excel") == ["Spreadsheet Applications"]
+
+
+def test_procedure_names_are_not_the_subject_they_contain() -> None:
+    """"IV Therapy" is an infusion procedure, not therapy and counseling; "Infection Control" is
+    not operation and control; "Educational Psychology" is no educational software."""
+    courses = [_course("IV Therapy for Practical Nursing"), _course("Microbiology and Infection Control"),
+               _course("Educational Psychology"), _course("Rehabilitation Counseling"),
+               _course("Operations and Controls"), _course("Educational Software")]
+    found = match_items([MatchQuery("t", "knowledge", "Therapy and Counseling"),
+                         MatchQuery("o", "skills", "Operation and Control"),
+                         MatchQuery("e", "technology", "Educational software")], courses)
+    assert _titles(found, "t") == ["Rehabilitation Counseling"]
+    assert _titles(found, "o") == ["Operations and Controls"]
+    assert _titles(found, "e") == ["Educational Software"]
