@@ -1,18 +1,22 @@
 """The review ledger: staff and educator decisions about matches, kept across runs.
 
-A decision is keyed by (item key, school, grade level, normalized course title); the latest
-decision for a key wins and every change is kept in a history table. The ledger lives in the
+A decision is keyed by (item key, school, grade level, normalized course title with its level);
+the latest decision for a key wins and every change is kept in a history table. When the
+normalizer's rules change, stored keys are recomputed from the stored titles on the next open. The ledger lives in the
 project's SQLite store (``ksa.paths.default_db_path()``), beside the O*NET tables, in its own
 ``ledger_`` tables.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -40,6 +44,10 @@ CREATE TABLE IF NOT EXISTS ledger_decisions (
     note TEXT NOT NULL DEFAULT '',
     recorded_at TEXT NOT NULL,
     PRIMARY KEY (key, school_key, grade_key, title_key)
+);
+CREATE TABLE IF NOT EXISTS ledger_meta (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ledger_history (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -92,6 +100,45 @@ def decision_title_key(title: str) -> str:
     return f"{normalize_title(title)} #{'.'.join(marks)}" if marks else normalize_title(title)
 
 
+# Bump when decision_title_key changes its rules; the normalizer's tables are hashed as well.
+_KEY_SCHEME = "2: level kept"
+_NORMALIZER_TABLES = ("abbreviations.csv", "synonyms.csv", "generic_words.txt")
+
+
+@cache
+def _key_fingerprint() -> str:
+    digest = hashlib.sha256(_KEY_SCHEME.encode())
+    for name in _NORMALIZER_TABLES:
+        digest.update(resources.files("ksa").joinpath("data", name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _rekey_if_rules_changed(db: sqlite3.Connection) -> None:
+    """Stored title keys follow the rules they were written under. When the rules change (a new
+    abbreviation, courses of a sequence told apart), every decision is keyed again from its
+    stored course title, oldest first, so a later decision still wins where two now coincide."""
+    found = db.execute("SELECT value FROM ledger_meta WHERE name='title_key'").fetchone()
+    if found is not None and found[0] == _key_fingerprint():
+        return
+    rows = db.execute("SELECT rowid, key, school_key, grade_key, title_key, course_title, recorded_at "
+                      "FROM ledger_decisions ORDER BY recorded_at, rowid").fetchall()
+    for rowid, key, school_key, grade_key, title_key, course_title, recorded_at in rows:
+        new = decision_title_key(course_title)
+        if new == title_key:
+            continue
+        there = db.execute("SELECT rowid, recorded_at FROM ledger_decisions WHERE key=? AND "
+                           "school_key=? AND grade_key=? AND title_key=?",
+                           (key, school_key, grade_key, new)).fetchone()
+        if there is not None and (there[1], there[0]) > (recorded_at, rowid):
+            db.execute("DELETE FROM ledger_decisions WHERE rowid=?", (rowid,))  # the later one stays
+            continue
+        if there is not None:
+            db.execute("DELETE FROM ledger_decisions WHERE rowid=?", (there[0],))
+        db.execute("UPDATE ledger_decisions SET title_key=? WHERE rowid=?", (new, rowid))
+    db.execute("INSERT OR REPLACE INTO ledger_meta (name, value) VALUES ('title_key', ?)",
+               (_key_fingerprint(),))
+
+
 def identity(d: Decision) -> tuple[str, str, str, str]:
     return (d.key, _clean(d.school), _clean(d.grade_level), decision_title_key(d.course_title))
 
@@ -112,6 +159,7 @@ class Ledger:
         try:
             with connection:
                 connection.executescript(_SCHEMA)
+                _rekey_if_rules_changed(connection)
                 yield connection
         except sqlite3.DatabaseError as exc:
             raise OutputError(

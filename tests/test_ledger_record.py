@@ -100,3 +100,28 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(OutputError, match="cannot be used"):
         Ledger(path).decisions()
+
+
+def test_keys_written_under_older_rules_are_recomputed_on_open(tmp_path: Path) -> None:
+    """A store written before sequels were told apart holds "Welding I" under the key "welding";
+    the next open keys it again from its title, so a later flip on "WELDING 1" is reported as a
+    conflict with it instead of sitting beside it, and two old rows that now coincide keep the
+    later one."""
+    path = tmp_path / "ksa.sqlite"
+    Ledger(path).record([_d("accept", "Welding I"), _d("accept", "Welding Basics", key="t2")])
+    with sqlite3.connect(path) as db:  # as the session-4 rules stored them
+        db.execute("UPDATE ledger_decisions SET title_key='welding' WHERE course_title='Welding I'")
+        db.execute("INSERT INTO ledger_decisions VALUES ('t2','bridgerland technical college',"
+                   "'postsecondary certificate','old key','Bridgerland Technical College',"
+                   "'Postsecondary certificate','Welding Basics','','reject','','','',"
+                   "'2000-01-01T00:00:00+00:00')")
+        db.execute("DELETE FROM ledger_meta")
+    result = Ledger(path).record([_d("reject", "WELDING 1", who="Ben")])
+    assert (result.added, result.changed, len(result.conflicts)) == (0, 1, 1)
+    current = {(d.key, d.course_title): d.action for d in Ledger(path).decisions()}
+    assert current == {("t1", "WELDING 1"): "reject", ("t2", "Welding Basics"): "accept"}
+    with sqlite3.connect(path) as db:
+        keys = sorted(r[0] for r in db.execute("SELECT title_key FROM ledger_decisions"))
+    from ksa.ledger import decision_title_key
+
+    assert keys == sorted([decision_title_key("Welding I"), decision_title_key("Welding Basics")])
