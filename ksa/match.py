@@ -507,9 +507,11 @@ def match_items_with_stats(
         own = name.union(*(qs.words for qs in strings))
         entry = item_terms().get(item_key(query.text))
         general = entry is not None and entry.general
-        # software is the same software in any department: a spreadsheet course of an
-        # agriculture-business program teaches Excel to HVAC mechanics all the same
-        portable = query.domain == "technology"
+        # a software product is the same product in any department: a spreadsheet course of an
+        # agriculture-business program teaches Excel to HVAC mechanics all the same (a kind of
+        # software, "Drawing and drafting software", is taught the way each field draws)
+        portable = query.domain == "technology" and bool(
+            name & tables().vendor or not query.text.casefold().rstrip().endswith("software"))
         hits: dict[int, _Hit] = {}
         for qs in strings:
             qset = frozenset(qs.words)
