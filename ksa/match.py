@@ -74,6 +74,7 @@ HEAD_PENALTY = 10.0  # a long tool name's head phrase ("arc welding" of "Portabl
 COURSE_HEAD_PENALTY = 10.0  # the item is only a modifier in the course title ("Math Study Skills")
 IN_CONTEXT_BONUS = 5.0  # course in a program leading to the occupation (ranks, never lifts)
 OUT_OF_CONTEXT_PENALTY = 12.0  # course in a program leading elsewhere (brewing quality control)
+DESCRIPTION_SCORE = 88.0  # the item's phrase in a course description: above the cutoff, below titles
 BATCH = 64  # queries scored together by one cdist call
 
 
@@ -202,6 +203,8 @@ class _QueryString:
     # a program term: counts only for a course in the occupation's programs or in one of these
     # CIP fields ("Brakes" for Repairing, within automotive programs)
     fields: tuple[str, ...] = ()
+    # the normalized words in order, generic ones included, as sought in course descriptions
+    phrase: tuple[str, ...] = ()
 
 
 def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
@@ -222,9 +225,11 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
     if context is not None and context.cips:
         program += [(k, tuple(sorted(context.cips)), TERM_PENALTY) for k in query.program_keywords]
     for text, fields, penalty in program:
-        words = meaningful(title_tokens(text, vocabulary))
+        tokens = title_tokens(text, vocabulary)
+        words = meaningful(tokens)
         if words:
-            out.append(_QueryString(words, heads(text, vocabulary), penalty, fields=fields))
+            out.append(_QueryString(words, heads(text, vocabulary), penalty, fields=fields,
+                                    phrase=tokens))
     subject = query.domain in _SUBJECT_DOMAINS
     for n, (text, penalty, broad) in enumerate(texts):
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
@@ -239,7 +244,8 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         # the same words again are a new string only without the name's anchors: a term that
         # repeats the product ("quickbooks") says the product alone names it
         if words and all(words != q.words or q.fields or (q.anchors and not anchors) for q in out):
-            out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors))
+            out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
+                                    phrase=tokens))
     return out
 
 
@@ -360,6 +366,51 @@ class _Descriptions:
         if found is None:
             found = self._words[position] = frozenset(title_tokens(text))
         return words <= found
+
+
+class _DescriptionIndex:
+    """Where item phrases occur in course descriptions: each distinct description normalized once
+    (no truncation repair: descriptions are not cut), an index of its words, and a check that a
+    phrase's words stand together and in order."""
+
+    def __init__(self, courses: Sequence[Course]) -> None:
+        self._tokens: list[tuple[str, ...]] = []
+        self._courses: list[list[int]] = []
+        self._postings: dict[str, set[int]] = {}
+        ids: dict[str, int] = {}
+        for position, course in enumerate(courses):
+            text = " ".join(course.description.split())
+            if not text:
+                continue
+            found = ids.get(text)
+            if found is None:
+                found = ids[text] = len(self._tokens)
+                tokens = tuple(title_tokens(text))
+                self._tokens.append(tokens)
+                self._courses.append([])
+                for token in set(tokens):
+                    self._postings.setdefault(token, set()).add(found)
+            self._courses[found].append(position)
+        self._cache: dict[tuple[str, ...], tuple[int, ...]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._tokens)
+
+    def courses_with(self, phrase: tuple[str, ...]) -> tuple[int, ...]:
+        """Positions of the courses whose description holds ``phrase``."""
+        found = self._cache.get(phrase)
+        if found is not None:
+            return found
+        postings = [self._postings.get(t, set()) for t in dict.fromkeys(phrase)]
+        ids = set.intersection(*postings) if postings and all(postings) else set()
+        out: list[int] = []
+        n = len(phrase)
+        for i in sorted(ids):
+            tokens = self._tokens[i]
+            if any(tokens[j : j + n] == phrase for j in range(len(tokens) - n + 1)):
+                out.extend(self._courses[i])
+        self._cache[phrase] = found = tuple(out)
+        return found
 
 
 @dataclass
@@ -496,6 +547,7 @@ def match_items_with_stats(
     by_decision = _decisions_by_key(decisions)
     identities = _Identities(courses)
     descriptions = _Descriptions(courses)
+    described_courses = _DescriptionIndex(courses) if score_cutoff <= DESCRIPTION_SCORE else None
     shapes = _TitleShapes(courses, vocabulary)
     fields = _Fields(courses, programs, context, vocabulary) if context else None
     course_fields = _CourseFields(courses, programs)
@@ -513,6 +565,24 @@ def match_items_with_stats(
         portable = query.domain == "technology" and bool(
             name & tables().vendor or not query.text.casefold().rstrip().endswith("software"))
         hits: dict[int, _Hit] = {}
+
+        def admit(position: int, qs: _QueryString, ctx: int, own: frozenset[str] = own,
+                  general: bool = general, portable: bool = portable) -> bool:
+            """The course may teach the item as ``qs`` names it (title or description alike)."""
+            if shapes.words(position) & placements:
+                return False  # "Electronics Externship": a work placement teaches no item itself
+            if ctx <= 0 and fields is not None:
+                in_title, in_program = fields.foreign(position)
+                if in_title - own:
+                    return False  # "Math for the Culinary Arts" is taught for another field
+                if in_program - own and not (general or portable):
+                    return False  # "Electrical Repair" of an auto-collision program (a
+                    # foundation subject, customer service say, is taught there all the same)
+            if qs.penalty and ctx < 0 and not portable:
+                return False  # extra terms widen the item within its field, not beyond it
+            # "Brakes" teaches Repairing in an automotive program only
+            return not (qs.fields and ctx <= 0 and not course_fields.within(position, qs.fields))
+
         for qs in strings:
             qset = frozenset(qs.words)
             for slot, base in scored[distinct[qs.words]]:
@@ -525,20 +595,9 @@ def match_items_with_stats(
                     continue  # one shared modifier ("surface") is not the item ("surface grinders")
                 course_cov = len(set(shared)) / len(tset)
                 for position in titles.courses[slot]:
-                    if shapes.words(position) & placements:
-                        continue  # "Electronics Externship": a work placement teaches no item itself
                     ctx = course_context[position]
-                    if ctx <= 0 and fields is not None:
-                        in_title, in_program = fields.foreign(position)
-                        if in_title - own:
-                            continue  # "Math for the Culinary Arts" is taught for another field
-                        if in_program - own and not (general or portable):
-                            continue  # "Electrical Repair" of an auto-collision program (a
-                            # foundation subject, customer service say, is taught there all the same)
-                    if qs.penalty and ctx < 0 and not portable:
-                        continue  # extra terms widen the item within its field, not beyond it
-                    if qs.fields and ctx <= 0 and not course_fields.within(position, qs.fields):
-                        continue  # "Brakes" teaches Repairing in an automotive program only
+                    if not admit(position, qs, ctx):
+                        continue
                     if qs.broad and ctx <= 0 and not shapes.words(position) <= qset | name:
                         continue  # "Design" alone: not "Advertising Design" unless in context
                     if (qs.anchors and not shapes.words(position) & qs.anchors
@@ -555,6 +614,23 @@ def match_items_with_stats(
                     if old is None or final > old.score:
                         described = descriptions.mentions(position, qset)
                         hits[position] = _Hit(position, final, shared, ctx, course_cov, described)
+            if not described_courses or qs.penalty > TERM_PENALTY or (qs.fields and not subject):
+                continue  # a tool named by its program's topic ("air conditioning") is no phrase
+            # the description names the item: "Chassis Systems" that teaches equipment maintenance
+            base = DESCRIPTION_SCORE - qs.penalty
+            for position in described_courses.courses_with(qs.phrase):
+                ctx = course_context[position]
+                if len(qs.phrase) < 2 or (ctx <= 0 and (subject or qs.penalty)):
+                    continue  # one word is no phrase; outside the program only the item's own name
+                    # counts ("critical thinking" is a slogan, "web browsers" a passing mention)
+                if subject and general:
+                    continue  # every syllabus claims writing and mathematics somewhere
+                if base < score_cutoff or not admit(position, qs, ctx):
+                    continue
+                final = min(100.0, base + (IN_CONTEXT_BONUS if ctx > 0 else 0.0))
+                old = hits.get(position)
+                if old is None or final > old.score:
+                    hits[position] = _Hit(position, final, qs.words, ctx, 0.0, True)
         result[query.key] = _rank(query.key, hits, identities, by_decision.get(query.key, []), top_k)
     log.debug("matched %d queries: %s", len(queries), stats)
     return result, stats

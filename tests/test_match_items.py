@@ -297,3 +297,30 @@ def test_procedure_names_are_not_the_subject_they_contain() -> None:
     assert _titles(found, "t") == ["Rehabilitation Counseling"]
     assert _titles(found, "o") == ["Operations and Controls"]
     assert _titles(found, "e") == ["Educational Software"]
+
+
+def test_a_course_description_that_names_the_item_suggests_the_course() -> None:
+    """A description counts where it is specific: a tool's own name ("torque wrench") anywhere, a
+    skill's phrase inside the occupation's own program; outside it "equipment maintenance" in a
+    syllabus is a passing mention, and one word ("troubleshooting") is never enough. Description
+    matches rank below title matches."""
+    auto = "Automotive Technology"
+    courses = [
+        Course(school="A", grade_level="C", course_code="AUT 110", course_title="Chassis Systems",
+               program=auto, description="Students service suspensions and steering: equipment "
+                                         "maintenance and troubleshooting with a torque wrench."),
+        Course(school="B", grade_level="C", course_code="HIS 101", course_title="World History",
+               description="Equipment maintenance of empires; troubleshooting the past."),
+        Course(school="C", grade_level="C", course_code="AUT 100", course_title="Equipment Maintenance",
+               program=auto),
+    ]
+    queries = [MatchQuery("m", "skills", "Equipment Maintenance"), MatchQuery("t", "skills", "Troubleshooting"),
+               MatchQuery("w", "tools", "Torque wrenches")]
+    found = match_items(queries, courses, soc="49-3023.00")
+    assert [m.course.course_code for m in found["m"]] == ["AUT 100", "AUT 110"]
+    assert found["m"][0].score > found["m"][1].score
+    assert found["t"] == ()
+    assert [m.course.course_code for m in found["w"]] == ["AUT 110"]
+    no_occupation = match_items(queries, courses)
+    assert [m.course.course_code for m in no_occupation["m"]] == ["AUT 100"]
+    assert [m.course.course_code for m in no_occupation["w"]] == ["AUT 110"]
