@@ -25,6 +25,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    specialists; Hawaii, Maui, Leeward and Kauai Community Colleges (University of Hawaii:
    department, description), none read before. Built at the start of session 5, before set 6's
    errors were read.
+8. phlebotomists, firefighters, heavy and tractor-trailer truck drivers, physical therapist
+   assistants; Southwest Tech, Southeast Community College (with its department table) and
+   Bridgerland. Built at the end of session 5 with the session-5 matcher, before set 7's errors
+   were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -32,7 +36,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 7)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 8)
 """
 
 from __future__ import annotations
@@ -87,6 +91,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (_UH[0], _UH[1].format("maui"), "Maui College"),
            (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
            (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
+    "8": (("31-9097.00", "33-2011.00", "53-3032.00", "31-2021.00"),
+          (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+           ("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+           ("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"))),
 }
 
 
