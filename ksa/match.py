@@ -205,6 +205,8 @@ class _QueryString:
     fields: tuple[str, ...] = ()
     # the normalized words in order, generic ones included, as sought in course descriptions
     phrase: tuple[str, ...] = ()
+    # the anchors must be in the title: a title of the subject alone ("Databases") is not enough
+    strict_anchors: bool = False
 
 
 def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
@@ -231,22 +233,41 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
             out.append(_QueryString(words, heads(text, vocabulary), penalty, fields=fields,
                                     phrase=tokens))
     subject = query.domain in _SUBJECT_DOMAINS
+    kind_of_software = entry is not None and entry.software
     for n, (text, penalty, broad) in enumerate(texts):
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)
         anchors: frozenset[str] = frozenset()
-        if n == 0 and len(words) == 1 and not _AND.search(text):
+        strict = False
+        if n == 0 and kind_of_software:
+            # "Accounting software" is taught by a course on computers, not by Principles of
+            # Accounting: the title must say software, computer(ized) or applications (CAD
+            # software, whose subject is software, is not such an item)
+            anchors, strict = _SOFTWARE_WORDS, True
+        elif n == 0 and len(words) == 1 and not _AND.search(text):
             anchors = frozenset(t for t in tokens if (is_generic(t) if subject else t in tables().vendor))
         elif penalty and len(words) == 1 and not subject:
             # a tool's one-subject term keeps its generic words: "database applications" for
-            # Microsoft Access is not "Database Concepts" or "Database Systems"
+            # Microsoft Access is not "Database Concepts" or "Introduction to Databases"
             anchors = frozenset(t for t in tokens if is_generic(t))
+            strict = bool(anchors)
         # the same words again are a new string only without the name's anchors: a term that
         # repeats the product ("quickbooks") says the product alone names it
         if words and all(words != q.words or q.fields or (q.anchors and not anchors) for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
-                                    phrase=tokens))
+                                    phrase=tokens, strict_anchors=strict))
     return out
+
+
+_SOFTWARE_WORDS = frozenset({"software", "computer", "computerized", "application", "digital"})
+
+
+def is_kind_of_software(query: MatchQuery) -> bool:
+    """A technology item that names a kind of software ("Accounting software"), not a product
+    ("Microsoft Excel", "Intuit QuickBooks"): it ends with "software" and names no maker."""
+    if query.domain != "technology" or not query.text.casefold().rstrip().endswith("software"):
+        return False
+    return not set(title_tokens(query.text)) & tables().vendor
 
 
 def adjusted_score(base: float, query: frozenset[str], course: frozenset[str]) -> float:
@@ -562,8 +583,7 @@ def match_items_with_stats(
         # a software product is the same product in any department: a spreadsheet course of an
         # agriculture-business program teaches Excel to HVAC mechanics all the same (a kind of
         # software, "Drawing and drafting software", is taught the way each field draws)
-        portable = query.domain == "technology" and bool(
-            name & tables().vendor or not query.text.casefold().rstrip().endswith("software"))
+        portable = query.domain == "technology" and not is_kind_of_software(query)
         hits: dict[int, _Hit] = {}
 
         def admit(position: int, qs: _QueryString, ctx: int, own: frozenset[str] = own,
@@ -601,7 +621,7 @@ def match_items_with_stats(
                     if qs.broad and ctx <= 0 and not shapes.words(position) <= qset | name:
                         continue  # "Design" alone: not "Advertising Design" unless in context
                     if (qs.anchors and not shapes.words(position) & qs.anchors
-                            and not shapes.bare(position) <= qset):
+                            and (qs.strict_anchors or not shapes.bare(position) <= qset)):
                         continue  # "Systems Analysis" is not "Forensic Statement Analysis"
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
                     if subject and not qs.fields and not (set(shared) & shapes.heads(position)):

@@ -21,6 +21,7 @@ class ItemTerms:
     terms: tuple[str, ...]
     broad: bool  # the name alone is too broad to carry a match (see item_terms.csv)
     general: bool = False  # a foundation subject: another field's program still teaches it
+    software: bool = False  # a kind of software whose subject alone names no software course
 
 
 def item_key(name: str) -> str:
@@ -36,7 +37,8 @@ def item_terms() -> dict[str, ItemTerms]:
     for row in csv.DictReader(lines):
         terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
         out[item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1",
-                                                (row.get("general") or "").strip() == "1")
+                                                (row.get("general") or "").strip() == "1",
+                                                (row.get("software") or "").strip() == "1")
     return out
 
 

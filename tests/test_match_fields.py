@@ -106,6 +106,11 @@ def test_field_phrases_name_a_field_where_their_words_alone_do_not() -> None:
     assert _titles(engineering, "knowledge", "Engineering and Technology", plumbers) == ["Engineering Technology"]
     assert "Intro to Electronic Engineering" in _titles(
         engineering, "knowledge", "Engineering and Technology", "49-9041.00")  # industrial mechanics
+    law = [_course("Business Law for Entrepreneurs"), _course("Criminal Law")]
+    assert _titles(law, "knowledge", "Law and Government", "33-3051.00") == ["Criminal Law"]
+    repair = [_course("Small Engine Repair"), _course("Personal Computer Maintenance and Repair"),
+              _course("Collision Repair")]
+    assert _titles(repair, "skills", "Repairing", "49-3021.00") == ["Collision Repair"]
     office = [_course("Medical Office Procedures"), _course("Office Procedures")]
     assert _titles(office, "knowledge", "Administrative", "47-2152.00") == ["Office Procedures"]
     assert "Medical Office Procedures" in _titles(office, "knowledge", "Administrative", "43-6013.00")

@@ -194,7 +194,9 @@ def test_item_terms_table_is_well_formed() -> None:
             # the normalizer's tables already give the name, unless the name needs its vendor
             # ("Intuit QuickBooks"): the bare product as a term says it is unambiguous alone
             vendor = set(title_tokens(name)) & tables().vendor
-            assert words != own or vendor, (name, term)
+            # ... or the term keeps generic words a title must carry ("accounting applications")
+            anchored = len(title_tokens(term)) > len(words)
+            assert words != own or vendor or anchored, (name, term)
         assert entry.terms or entry.broad or entry.general, name  # a row must do something
 
 
@@ -324,3 +326,18 @@ def test_a_course_description_that_names_the_item_suggests_the_course() -> None:
     no_occupation = match_items(queries, courses)
     assert [m.course.course_code for m in no_occupation["m"]] == ["AUT 100"]
     assert [m.course.course_code for m in no_occupation["w"]] == ["AUT 110"]
+
+
+def test_a_kind_of_software_needs_a_software_course() -> None:
+    """"Accounting software" is not taught by Principles of Accounting; "Introduction to
+    Databases" (database internals) is no Microsoft Access course, though "Database Applications"
+    is; CAD software, whose subject is software, keeps its CAD courses."""
+    courses = [_course("Principles of Accounting I"), _course("Computerized Accounting"),
+               _course("Accounting Software Applications"), _course("Introduction to Databases"),
+               _course("Database Applications"), _course("Computer Aided Drafting")]
+    found = match_items([MatchQuery("a", "technology", "Accounting software"),
+                         MatchQuery("m", "technology", "Microsoft Access"),
+                         MatchQuery("c", "technology", "Computer aided design CAD software")], courses)
+    assert sorted(_titles(found, "a")) == ["Accounting Software Applications", "Computerized Accounting"]
+    assert _titles(found, "m") == ["Database Applications"]
+    assert _titles(found, "c") == ["Computer Aided Drafting"]
