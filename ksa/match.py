@@ -29,6 +29,11 @@ Word") needs one of those words, or a course titled with the subject alone; work
 (externship, practicum) are never suggested. Program terms (``ksa/data/program_terms.csv``) link
 a broad item to the topics of the occupation's own program: in an automotive program "Brakes"
 teaches Repairing and "Engine Performance" Troubleshooting; nowhere else do they count.
+A software product (an O*NET technology item that is not a kind of software) keeps its courses
+in any department. A course description that names the item as a phrase of two or more words
+suggests the course at ``DESCRIPTION_SCORE``, below title matches: a tool's own name anywhere, a
+knowledge or skill phrase only in the occupation's programs, never a foundation subject.
+Sections of one course collapse; the courses of a sequence ("Physics I", "Physics II") do not.
 Among equal scores a course whose description names the item ranks first, and a school not yet
 suggested goes before another section at a school already in the list. Review-ledger decisions
 win: rejected courses are never suggested again; accepted and added ones come first as CONFIRMED.
