@@ -135,3 +135,15 @@ def test_catalog_load_says_which_departments_are_taken_as_a_field(tmp_path: Path
     assert [(i.level, i.where) for i in notes] == [("info", "catalog.csv")]
     assert notes[0].message.startswith("AUTC courses at Bridgerland Tech are taken as one field's "
                                        "(collision: 3 of 6 titles)")
+
+
+def test_subject_codes_used_as_department_names_give_context() -> None:
+    """Some catalogs name a course's department by its subject code ("DH", "AJ", "ABRP"): the
+    common career-technical codes are read as their programs, so a dental hygiene course is in
+    context for dental hygienists and an auto-body course for collision repairers."""
+    from ksa.catalog_cip import occupation_context
+
+    assert occupation_context("29-1292.00").classify(program="DH") == 1
+    assert occupation_context("49-3021.00").classify(program="ABRP") == 1
+    assert occupation_context("33-3051.00").classify(program="AJ") == 0  # a related justice program
+    assert occupation_context("47-2152.00").classify(program="DH") == -1
