@@ -82,9 +82,8 @@ class Context:
     def foreign(self, words: frozenset[str]) -> frozenset[str]:
         """The field words among ``words`` whose field none of the occupation's programs is in."""
         table = field_words()
-        named = {w for w in words if w in table}
-        named.update(p for p in field_phrases() if set(p.split()) <= words)  # "long term care"
-        return frozenset(w for w in named if not any(c.startswith(h) for h in table[w] for c in self.cips))
+        return frozenset(w for w in named_field_words(words)
+                         if not any(c.startswith(h) for h in table[w] for c in self.cips))
 
     def classify(self, *, cip: str = "", program: str = "") -> int:
         """IN_CONTEXT, UNKNOWN or ELSEWHERE for a course's CIP code or program name."""
@@ -126,9 +125,18 @@ _TEACHING = frozenset({"teacher", "teaching", "education", "educational", "pedag
 
 
 @cache
-def field_phrases() -> tuple[str, ...]:
-    """The field words of more than one word ("long term care", "assisted living")."""
-    return tuple(w for w in field_words() if " " in w)
+def field_phrases() -> tuple[tuple[str, frozenset[str]], ...]:
+    """The field words of more than one word ("long term care", "assisted living"), each with
+    the words it needs."""
+    return tuple((w, frozenset(w.split())) for w in field_words() if " " in w)
+
+
+def named_field_words(words: frozenset[str] | set[str]) -> set[str]:
+    """The field words and phrases a title's (or program's) normalized ``words`` hold."""
+    table = field_words()
+    named = {w for w in words if w in table}
+    named.update(phrase for phrase, needs in field_phrases() if needs <= words)
+    return named
 
 
 @cache

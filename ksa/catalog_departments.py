@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ksa.catalog_cip import field_words
+from ksa.catalog_cip import field_words, named_field_words
 from ksa.model import Course
 from ksa.normalize import title_tokens
 
@@ -68,8 +68,7 @@ def infer_departments(courses: Sequence[Course]) -> list[Department]:
         fields: Counter[tuple[str, ...]] = Counter()  # titles per field (its home CIP prefixes)
         words: Counter[str] = Counter()
         for position in positions:
-            tokens = set(title_tokens(courses[position].course_title))
-            named = [w for w in table if set(w.split()) <= tokens]
+            named = named_field_words(set(title_tokens(courses[position].course_title)))
             fields.update({table[w] for w in named})
             words.update(named)
         label = _department_field(fields, words, len(positions), table)
