@@ -377,23 +377,6 @@ def _program_fields(cip: str, program: str) -> frozenset[str]:
     return frozenset(homes) if homes is not None else program_cips(program)
 
 
-class _Descriptions:
-    """Normalized words of course descriptions, computed for courses that are hits only."""
-
-    def __init__(self, courses: Sequence[Course]) -> None:
-        self.courses = courses
-        self._words: dict[int, frozenset[str]] = {}
-
-    def mentions(self, position: int, words: frozenset[str]) -> bool:
-        text = self.courses[position].description
-        if not text:
-            return False
-        found = self._words.get(position)
-        if found is None:
-            found = self._words[position] = frozenset(title_tokens(text))
-        return words <= found
-
-
 class _DescriptionIndex:
     """Where item phrases occur in course descriptions: each distinct description normalized once
     (no truncation repair: descriptions are not cut), an index of its words, and a check that a
@@ -401,7 +384,9 @@ class _DescriptionIndex:
 
     def __init__(self, courses: Sequence[Course]) -> None:
         self._tokens: list[tuple[str, ...]] = []
+        self._words: list[frozenset[str]] = []
         self._courses: list[list[int]] = []
+        self._of_course: dict[int, int] = {}
         self._postings: dict[str, set[int]] = {}
         ids: dict[str, int] = {}
         for position, course in enumerate(courses):
@@ -413,14 +398,21 @@ class _DescriptionIndex:
                 found = ids[text] = len(self._tokens)
                 tokens = tuple(title_tokens(text))
                 self._tokens.append(tokens)
+                self._words.append(frozenset(tokens))
                 self._courses.append([])
-                for token in set(tokens):
+                for token in self._words[found]:
                     self._postings.setdefault(token, set()).add(found)
             self._courses[found].append(position)
+            self._of_course[position] = found
         self._cache: dict[tuple[str, ...], tuple[int, ...]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._tokens)
+
+    def mentions(self, position: int, words: frozenset[str]) -> bool:
+        """The course's description holds every one of ``words`` (anywhere, any order)."""
+        found = self._of_course.get(position)
+        return found is not None and words <= self._words[found]
 
     def courses_with(self, phrase: tuple[str, ...]) -> tuple[int, ...]:
         """Positions of the courses whose description holds ``phrase``."""
@@ -572,8 +564,8 @@ def match_items_with_stats(
 
     by_decision = _decisions_by_key(decisions)
     identities = _Identities(courses)
-    descriptions = _Descriptions(courses)
-    described_courses = _DescriptionIndex(courses) if score_cutoff <= DESCRIPTION_SCORE else None
+    descriptions = _DescriptionIndex(courses)  # each distinct description normalized once
+    phrase_search = score_cutoff <= DESCRIPTION_SCORE and bool(descriptions)
     shapes = _TitleShapes(courses, vocabulary)
     fields = _Fields(courses, programs, context, vocabulary) if context else None
     course_fields = _CourseFields(courses, programs)
@@ -639,11 +631,11 @@ def match_items_with_stats(
                     if old is None or final > old.score:
                         described = descriptions.mentions(position, qset)
                         hits[position] = _Hit(position, final, shared, ctx, course_cov, described)
-            if not described_courses or qs.penalty > TERM_PENALTY or (qs.fields and not subject):
+            if not phrase_search or qs.penalty > TERM_PENALTY or (qs.fields and not subject):
                 continue  # a tool named by its program's topic ("air conditioning") is no phrase
             # the description names the item: "Chassis Systems" that teaches equipment maintenance
             base = DESCRIPTION_SCORE - qs.penalty
-            for position in described_courses.courses_with(qs.phrase):
+            for position in descriptions.courses_with(qs.phrase):
                 ctx = course_context[position]
                 if len(qs.phrase) < 2 or (ctx <= 0 and (subject or qs.penalty)):
                     continue  # one word is no phrase; outside the program only the item's own name
