@@ -29,6 +29,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    assistants; Southwest Tech, Southeast Community College (with its department table) and
    Bridgerland. Built at the end of session 5 with the session-5 matcher, before set 7's errors
    were read.
+9. computer network support specialists, graphic designers, veterinary technologists and
+   technicians, general maintenance and repair workers; the NCES SCED high-school course list
+   (codes, titles, descriptions), Windward Community College, UH West Oahu and UH Hilo, none
+   used by a set before. Built at the start of session 6, before set 8's errors were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -36,7 +40,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 8)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 9)
 """
 
 from __future__ import annotations
@@ -95,6 +99,11 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
            ("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
            ("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"))),
+    "9": (("15-1231.00", "27-1024.00", "29-2056.00", "49-9071.00"),
+          (("sced-nces", "sced_v12.csv", "High school (SCED)"),
+           (_UH[0], _UH[1].format("windward"), "Windward CC"),
+           (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
+           (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
 }
 
 
