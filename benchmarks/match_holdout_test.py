@@ -43,7 +43,7 @@ ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|5|6|7|8] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|5|6|7|8|9] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -91,7 +91,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "31-9097.00": "Phlebotomists",
                "33-2011.00": "Firefighters",
                "53-3032.00": "Heavy and Tractor-Trailer Truck Drivers",
-               "31-2021.00": "Physical Therapist Assistants"}
+               "31-2021.00": "Physical Therapist Assistants",
+               "15-1231.00": "Computer Network Support Specialists",
+               "27-1024.00": "Graphic Designers",
+               "29-2056.00": "Veterinary Technologists and Technicians",
+               "49-9071.00": "Maintenance and Repair Workers, General"}
 
 
 def label_file(which: str) -> Path:
@@ -127,7 +131,7 @@ def main(argv: list[str]) -> int:
     args = [a for n, a in enumerate(argv) if not a.startswith("--") and (n == 0 or argv[n - 1] not in options)]
     cutoff = float(argv[argv.index("--cutoff") + 1]) if "--cutoff" in argv else DEFAULT_SCORE_CUTOFF
     which = argv[argv.index("--set") + 1] if "--set" in argv else "3"
-    if which not in ("3", "4", "5", "6", "7", "8"):
+    if which not in ("3", "4", "5", "6", "7", "8", "9"):
         print(__doc__)
         return 2
     shared = Path(args[0]) if args else REPO.parent / "shared"

@@ -16,6 +16,7 @@ belong to, and ``Context.foreign`` tells which of a course's words place it in a
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -91,6 +92,7 @@ class Context:
             if cip in self.cips:
                 return IN_CONTEXT
             return UNKNOWN if self.related(cip) else ELSEWHERE
+        program = program_name(program)
         if not program:
             return UNKNOWN
         homes = field_words().get(" ".join(title_tokens(program)))
@@ -139,10 +141,20 @@ def named_field_words(words: frozenset[str] | set[str]) -> set[str]:
     return named
 
 
+# a department name followed by its subject code: "Carpentry (CARP)", "Health (HLTH)"
+_CODE_SUFFIX = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,7}\)\s*$")
+
+
+def program_name(program: str) -> str:
+    """``program`` without a trailing subject code in parentheses."""
+    return _CODE_SUFFIX.sub("", program).strip() or program.strip()
+
+
 @cache
 def program_cips(program: str) -> frozenset[str]:
-    """CIP codes whose titles hold every meaningful word of ``program``, fewest extra words first."""
-    words = frozenset(meaningful(title_tokens(program)))
+    """CIP codes whose titles hold every meaningful word of ``program`` (a trailing subject code in
+    parentheses left out), fewest extra words first."""
+    words = frozenset(meaningful(title_tokens(program_name(program))))
     if not words:
         return frozenset()
     table = crosswalk().title_words

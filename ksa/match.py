@@ -51,7 +51,7 @@ from functools import cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ksa.catalog_cip import Context, field_words, occupation_context, program_cips
+from ksa.catalog_cip import Context, field_words, occupation_context, program_cips, program_name
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
@@ -80,6 +80,8 @@ COURSE_HEAD_PENALTY = 10.0  # the item is only a modifier in the course title ("
 IN_CONTEXT_BONUS = 5.0  # course in a program leading to the occupation (ranks, never lifts)
 OUT_OF_CONTEXT_PENALTY = 12.0  # course in a program leading elsewhere (brewing quality control)
 DESCRIPTION_SCORE = 88.0  # the item's phrase in a course description: above the cutoff, below titles
+CORE_SCORE = 86.0  # a course of the occupation's own program for an item the whole program teaches
+CORE_TERM = "*"  # program_terms.csv: every course of the program teaches the item
 BATCH = 64  # queries scored together by one cdist call
 
 
@@ -103,6 +105,9 @@ class _Titles:
     tokens: list[frozenset[str]]
     courses: list[list[int]]
     index: dict[str, list[int]]
+    # titles of generic words only ("Principles of Management"), by their words: an item term
+    # made of the same words names them exactly ("management" for Administration and Management)
+    generic: dict[frozenset[str], list[int]]
 
 
 def build_vocabulary(courses: Sequence[Course], texts: Iterable[str] = ()) -> Vocabulary:
@@ -127,7 +132,7 @@ def _program_marker(program: str) -> str:
 
 def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
     by_key: dict[str, int] = {}
-    titles = _Titles([], [], [], {})
+    titles = _Titles([], [], [], {}, {})
     cache: dict[str, tuple[str, ...]] = {}
     for position, course in enumerate(courses):
         title = course.course_title + _program_marker(course.program)
@@ -136,7 +141,11 @@ def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
             words = meaningful(title_tokens(title, vocabulary))
             cache[title] = words
         if not words:
-            continue  # only generic words ("Special Topics"): nothing to match on
+            # only generic words ("Special Topics"): nothing to score, but an exact term may name it
+            bare = _generic_title(title_tokens(title, vocabulary))
+            if bare:
+                titles.generic.setdefault(bare, []).append(position)
+            continue
         key = " ".join(words)
         slot = by_key.get(key)
         if slot is None:
@@ -148,6 +157,11 @@ def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
                 titles.index.setdefault(word, []).append(slot)
         titles.courses[slot].append(position)
     return titles
+
+
+def _generic_title(tokens: tuple[str, ...]) -> frozenset[str]:
+    """The words of a title of generic words only, leading words ("Principles") left out."""
+    return frozenset(tokens) - tables().leading
 
 
 _PARTS = re.compile(r"\s+and\s+|\s*[&,;:]\s*|\s+-+\s+", re.IGNORECASE)
@@ -191,8 +205,18 @@ def _program_term_texts(query: MatchQuery, context: Context | None) -> list[tupl
     for key, penalty in ((item_key(query.text), TERM_PENALTY), (f"({query.domain})", DOMAIN_TERM_PENALTY)):
         for row in table.get(key, ()):
             if any(c.startswith(f) for f in row.fields for c in context.cips):
-                out.extend((t, row.fields, penalty) for t in row.terms)
+                out.extend((t, row.fields, penalty) for t in row.terms if t != CORE_TERM)
     return out
+
+
+def _core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
+    """The CIP fields whose every course teaches the item (a ``*`` program term: "Mechanical" in
+    an automotive program), among the fields the occupation's programs are in."""
+    if context is None:
+        return ()
+    rows = program_terms().get(item_key(query.text), ())
+    return tuple(sorted({f for row in rows if CORE_TERM in row.terms for f in row.fields
+                         if any(c.startswith(f) for c in context.cips)}))
 
 
 @dataclass(frozen=True)
@@ -212,6 +236,8 @@ class _QueryString:
     phrase: tuple[str, ...] = ()
     # the anchors must be in the title: a title of the subject alone ("Databases") is not enough
     strict_anchors: bool = False
+    # an item term of generic words only: it names the courses titled with exactly these words
+    exact: frozenset[str] = frozenset()
 
 
 def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
@@ -251,16 +277,21 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
             anchors, strict = _SOFTWARE_WORDS, True
         elif n == 0 and len(words) == 1 and not _AND.search(text):
             anchors = frozenset(t for t in tokens if (is_generic(t) if subject else t in tables().vendor))
-        elif penalty and len(words) == 1 and not subject:
+        elif penalty and len(words) == 1 and (not subject or (entry is not None and entry.broad)):
             # a tool's one-subject term keeps its generic words: "database applications" for
-            # Microsoft Access is not "Database Concepts" or "Introduction to Databases"
+            # Microsoft Access is not "Database Concepts" or "Introduction to Databases"; so does a
+            # broad subject's ("writing workshop" for Writing, which alone names only "Writing")
             anchors = frozenset(t for t in tokens if is_generic(t))
             strict = bool(anchors)
-        # the same words again are a new string only without the name's anchors: a term that
-        # repeats the product ("quickbooks") says the product alone names it
-        if words and all(words != q.words or q.fields or (q.anchors and not anchors) for q in out):
+        # the same words again are a new string only without the name's anchors (a term that
+        # repeats the product, "quickbooks", says the product alone names it), or with anchors of
+        # its own where the name is broad
+        if words and all(words != q.words or q.fields or (q.anchors and not anchors)
+                         or (anchors and q.broad) for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
                                     phrase=tokens, strict_anchors=strict))
+        elif not words and penalty and _generic_title(tokens):
+            out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens)))
     return out
 
 
@@ -358,14 +389,24 @@ class _CourseFields:
         self.courses = courses
         self.programs = programs
         self._of: dict[tuple[str, str], frozenset[str]] = {}
+        self._members: dict[tuple[str, ...], list[int]] = {}
 
-    def within(self, position: int, prefixes: tuple[str, ...]) -> bool:
+    def within(self, position: int, prefixes: tuple[str, ...], *, wholly: bool = False) -> bool:
+        """Is the course's program in one of these fields? Either way round unless ``wholly``:
+        a department's field word may name a whole family ("comptia": 11)."""
         key = (self.courses[position].cip, self.programs[position])
         found = self._of.get(key)
         if found is None:
             found = self._of[key] = _program_fields(*key)
-        # either way round: a department's field word may name a whole family ("comptia": 11)
-        return any(c.startswith(p) or p.startswith(c) for p in prefixes for c in found)
+        return any(c.startswith(p) or (not wholly and p.startswith(c)) for p in prefixes for c in found)
+
+    def members(self, prefixes: tuple[str, ...], context: Sequence[int]) -> list[int]:
+        """The courses of the occupation's own programs that are in these fields."""
+        found = self._members.get(prefixes)
+        if found is None:
+            found = self._members[prefixes] = [
+                p for p in range(len(self.courses)) if context[p] > 0 and self.within(p, prefixes, wholly=True)]
+        return found
 
 
 def _program_fields(cip: str, program: str) -> frozenset[str]:
@@ -373,7 +414,7 @@ def _program_fields(cip: str, program: str) -> frozenset[str]:
         return frozenset({cip})
     if not program:
         return frozenset()
-    homes = field_words().get(" ".join(title_tokens(program)))
+    homes = field_words().get(" ".join(title_tokens(program_name(program))))
     return frozenset(homes) if homes is not None else program_cips(program)
 
 
@@ -554,7 +595,8 @@ def match_items_with_stats(
     distinct: dict[tuple[str, ...], int] = {}
     for strings in per_query:
         for qs in strings:
-            distinct.setdefault(qs.words, len(distinct))
+            if qs.words:
+                distinct.setdefault(qs.words, len(distinct))
     qwords = list(distinct)
     bonus = IN_CONTEXT_BONUS if context else 0.0
     stats = MatchStats(query_strings=len(qwords), titles=len(titles.keys))
@@ -601,6 +643,19 @@ def match_items_with_stats(
             return not (qs.fields and ctx <= 0 and not course_fields.within(position, qs.fields))
 
         for qs in strings:
+            if qs.exact:
+                # "Principles of Management" is all generic words, so only an exact term names it
+                for position in titles.generic.get(qs.exact, ()):
+                    ctx = course_context[position]
+                    if not admit(position, qs, ctx):
+                        continue
+                    final = 100.0 - qs.penalty + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
+                    final = min(100.0, final - (OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable else 0.0))
+                    old = hits.get(position)
+                    if final >= score_cutoff and (old is None or final > old.score):
+                        hits[position] = _Hit(position, final, (), ctx, 1.0,
+                                              descriptions.mentions(position, name))
+                continue
             qset = frozenset(qs.words)
             for slot, base in scored[distinct[qs.words]]:
                 tset = titles.tokens[slot]
@@ -648,6 +703,15 @@ def match_items_with_stats(
                 old = hits.get(position)
                 if old is None or final > old.score:
                     hits[position] = _Hit(position, final, qs.words, ctx, 0.0, True)
+        core = _core_fields(query, context)
+        if core and score_cutoff <= CORE_SCORE:
+            # the program's own courses teach its core item though no title names it ("Brake
+            # Systems" teaches Mechanical): after every course that names the item
+            whole = _QueryString((), frozenset(), fields=core)
+            for position in course_fields.members(core, course_context):
+                if position not in hits and admit(position, whole, course_context[position]):
+                    hits[position] = _Hit(position, CORE_SCORE, (), course_context[position], 0.0,
+                                          descriptions.mentions(position, name))
         result[query.key] = _rank(query.key, hits, identities, by_decision.get(query.key, []), top_k)
     log.debug("matched %d queries: %s", len(queries), stats)
     return result, stats

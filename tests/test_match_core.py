@@ -1,0 +1,90 @@
+"""Items a whole program teaches, generic-word titles named by an exact term, and broad subjects'
+anchored terms (session 6)."""
+
+from __future__ import annotations
+
+from ksa.catalog_cip import occupation_context, program_cips, program_name
+from ksa.match import CORE_SCORE, MatchQuery, match_items
+from ksa.model import Course
+
+AUTO_BODY = "49-3021.00"  # programs: 47.0603 autobody/collision
+AUTO_TECHS = "49-3023.00"
+CARPENTERS = "47-2031.00"
+
+
+def _course(title: str, school: str = "Auto U", program: str = "") -> Course:
+    return Course(school=school, grade_level="Certificate", course_code="", course_title=title,
+                  program=program)
+
+
+def _found(courses: list[Course], domain: str, item: str, soc: str | None) -> list[tuple[str, float]]:
+    found = match_items([MatchQuery("k", domain, item)], courses, soc=soc)["k"]
+    return [(m.course.course_title, m.score) for m in found]
+
+
+AUTO = [_course("Brake Systems", program="Automotive Technology"),
+        _course("Engine Repair", program="Automotive Technology"),
+        _course("Automatic Transmissions and Transaxles", program="Automotive Technology"),
+        _course("Automotive Externship", program="Automotive Technology"),
+        _course("Brake Systems", school="Bike U", program="Bicycle Mechanics"),
+        _course("Automotive Careers", school="Auto U", program="Automotive Technology")]
+
+
+def test_core_item_takes_every_course_of_the_program_after_the_named_ones() -> None:
+    found = _found(AUTO, "skills", "Repairing", AUTO_TECHS)
+    # brakes, engine repair and transmissions are program terms of Repairing; the rest of the
+    # program follows at CORE_SCORE
+    named = {title for title, score in found if score > CORE_SCORE}
+    assert named == {"Brake Systems", "Engine Repair", "Automatic Transmissions and Transaxles"}
+    assert found[-1] == ("Automotive Careers", CORE_SCORE)
+    # a work placement teaches nothing itself; the bicycle program leads to other occupations
+    assert all(title != "Automotive Externship" for title, _ in found)
+    assert len(found) == 4
+
+
+def test_core_item_needs_the_occupations_program() -> None:
+    assert _found(AUTO, "knowledge", "Mechanical", None) == []  # no occupation, no program
+    # welders' programs have no core row for Mechanical
+    assert _found(AUTO, "knowledge", "Mechanical", "51-4121.00") == []
+    # an item without a core row keeps to the courses that name it
+    assert _found(AUTO, "knowledge", "Sales and Marketing", AUTO_TECHS) == []
+
+
+def test_core_item_reaches_a_sibling_program_of_the_core_fields() -> None:
+    # auto body's own program is collision repair (47.0603); the automotive courses of its school
+    # teach Mechanical all the same (47.06 is the core field), while a cut-off score keeps them out
+    courses = [_course("Engine Performance", program="Automotive"), _course("Tune-up", program="Automotive"),
+               _course("Engine Performance", school="Plain U")]
+    assert _found(courses, "knowledge", "Mechanical", AUTO_BODY) == [
+        ("Engine Performance", CORE_SCORE), ("Tune-up", CORE_SCORE)]
+    assert match_items([MatchQuery("k", "knowledge", "Mechanical")], courses, soc=AUTO_BODY,
+                       score_cutoff=CORE_SCORE + 1)["k"] == ()
+
+
+def test_generic_word_title_is_named_by_an_exact_term() -> None:
+    courses = [_course("Principles of Management", school="A"), _course("MANAGEMENT", school="B"),
+               _course("Management Principles", school="C"), _course("Special Topics", school="D"),
+               _course("Construction Management", school="E"), _course("Management I", school="F")]
+    found = {t for t, _ in _found(courses, "knowledge", "Administration and Management", None)}
+    # "Management" alone is a generic word; the item's term "management" names exactly the titles
+    # of nothing else (leading words and levels aside), not another field's management
+    assert found == {"Principles of Management", "MANAGEMENT", "Management Principles", "Management I"}
+    assert _found(courses, "skills", "Time Management", None) == []
+
+
+def test_broad_subject_term_keeps_its_generic_words() -> None:
+    courses = [_course("Writing Workshop I", school="A"), _course("Grant Writing", school="B"),
+               _course("Writing", school="C"), _course("Report Writing", school="D"),
+               _course("Workshop in Ceramics", school="E")]
+    found = {t for t, _ in _found(courses, "skills", "Writing", None)}
+    # Writing is broad: a title of the word alone, or a term's words ("writing workshop")
+    assert found == {"Writing Workshop I", "Writing", "Report Writing"}
+
+
+def test_department_subject_code_after_the_name_is_left_out() -> None:
+    assert program_name("Carpentry (CARP)") == "Carpentry"
+    assert program_name("Health, Physical Education, and Recreation (HPER)").endswith("Recreation")
+    assert program_name("(CARP)") == "(CARP)"  # nothing but the code: kept
+    assert program_name("Welding (advanced)") == "Welding (advanced)"  # not a code
+    assert program_cips("Carpentry (CARP)") == program_cips("Carpentry") == frozenset({"46.0201"})
+    assert occupation_context(CARPENTERS).classify(program="Carpentry (CARP)") == 1
