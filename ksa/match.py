@@ -28,7 +28,11 @@ named by one subject word plus generic ones ("Systems Analysis"; a tool's vendor
 Word") needs one of those words, or a course titled with the subject alone; work placements
 (externship, practicum) are never suggested. Program terms (``ksa/data/program_terms.csv``) link
 a broad item to the topics of the occupation's own program: in an automotive program "Brakes"
-teaches Repairing and "Engine Performance" Troubleshooting; nowhere else do they count.
+teaches Repairing and "Engine Performance" Troubleshooting; nowhere else do they count. A core
+item of a field (a ``*`` program term: Mechanical in repair trades, Medicine and Dentistry in
+clinical programs) takes every other course of the occupation's own programs in that field, at
+``CORE_SCORE``, after every course that names it. An item term of generic words only
+("management") names the titles of exactly those words ("Principles of Management").
 A software product (an O*NET technology item that is not a kind of software) keeps its courses
 in any department. A course description that names the item as a phrase of two or more words
 suggests the course at ``DESCRIPTION_SCORE``, below title matches: a tool's own name anywhere, a
@@ -167,6 +171,9 @@ def _generic_title(tokens: tuple[str, ...]) -> frozenset[str]:
 _PARTS = re.compile(r"\s+and\s+|\s*[&,;:]\s*|\s+-+\s+", re.IGNORECASE)
 # "Blueprint Reading for Electricians": the subject comes before the first of these
 _QUALIFIER = re.compile(r"\s+(?:for|in|of|with|using)\s+", re.IGNORECASE)
+# a high-school list's shell course for a student who serves as a subject's aide ("Mathematics—Aide",
+# SCED); "Nurse Aide" trains nurse aides and is no such shell
+_AIDE_SHELL = re.compile(r"\s[-\u2013\u2014]\s*aide\s*$|[\u2013\u2014]\s*aide\s*$", re.IGNORECASE)
 _SUBJECT_DOMAINS = frozenset({"knowledge", "skills", "abilities", "work_activities"})
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # "Engineering and Technology": two subjects
 
@@ -347,7 +354,10 @@ class _TitleShapes:
         title = self.courses[position].course_title
         found = self._words.get(title)
         if found is None:
-            found = self._words[title] = frozenset(title_tokens(title, self.vocabulary))
+            found = frozenset(title_tokens(title, self.vocabulary))
+            if _AIDE_SHELL.search(title):
+                found |= {"placement"}  # a student serving as the subject's aide is taught nothing
+            self._words[title] = found
         return found
 
     def bare(self, position: int) -> frozenset[str]:

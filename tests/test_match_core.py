@@ -88,3 +88,32 @@ def test_department_subject_code_after_the_name_is_left_out() -> None:
     assert program_name("Welding (advanced)") == "Welding (advanced)"  # not a code
     assert program_cips("Carpentry (CARP)") == program_cips("Carpentry") == frozenset({"46.0201"})
     assert occupation_context(CARPENTERS).classify(program="Carpentry (CARP)") == 1
+
+
+def test_english_language_institute_courses_are_esl() -> None:
+    courses = [_course("Listening & Speaking, Int", school="Hilo", program="English Language Institute"),
+               _course("Listening & Speaking, Int", school="Hilo2", program="English as a Second Language"),
+               _course("Active Listening", school="Plain U", program="Communication")]
+    assert [t for t, _ in _found(courses, "skills", "Active Listening", None)] == ["Active Listening"]
+
+
+def test_high_school_shell_courses_are_placements() -> None:
+    # the NCES SCED list has a workplace-experience, school-based-enterprise and aide variant of
+    # every subject: a student works or serves there, nothing is taught
+    courses = [_course(t, school=f"HS {n}") for n, t in enumerate((
+        "Mathematics—Aide", "Mathematics—Workplace Experience", "Mathematics—School-based Enterprise",
+        "Mathematics—Career Project-based Learning", "Mathematics—General", "Mathematics—Independent Study"))]
+    found = {t for t, _ in _found(courses, "knowledge", "Mathematics", None)}
+    assert found == {"Mathematics—General", "Mathematics—Independent Study"}
+    aides = [_course("Certified Nurse Aide"), _course("Nursing—Aide", school="HS")]
+    assert [t for t, _ in _found(aides, "knowledge", "Nurse aide", None)] == ["Certified Nurse Aide"]
+
+
+def test_fine_arts_is_each_fields_own_art() -> None:
+    courses = [_course("Applied Dance", school="A", program="Dance"),
+               _course("Beginning Modern Dance", school="B", program="Dance"),
+               _course("Fine Arts Survey", school="C"), _course("Drawing I", school="D")]
+    graphic = {t for t, _ in _found(courses, "knowledge", "Fine Arts", "27-1024.00")}
+    assert graphic == {"Fine Arts Survey", "Drawing I"}  # dance is no fine art for a graphic designer
+    dancers = {t for t, _ in _found(courses, "knowledge", "Fine Arts", "27-2031.00")}
+    assert {"Applied Dance", "Beginning Modern Dance"} <= dancers  # a program term of their field
