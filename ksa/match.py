@@ -663,7 +663,7 @@ def match_items_with_stats(
                     final = min(100.0, final - (OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable else 0.0))
                     old = hits.get(position)
                     if final >= score_cutoff and (old is None or final > old.score):
-                        hits[position] = _Hit(position, final, (), ctx, 1.0,
+                        hits[position] = _Hit(position, final, tuple(sorted(qs.exact)), ctx, 1.0,
                                               descriptions.mentions(position, name))
                 continue
             qset = frozenset(qs.words)

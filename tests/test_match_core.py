@@ -117,3 +117,9 @@ def test_fine_arts_is_each_fields_own_art() -> None:
     assert graphic == {"Fine Arts Survey", "Drawing I"}  # dance is no fine art for a graphic designer
     dancers = {t for t, _ in _found(courses, "knowledge", "Fine Arts", "27-2031.00")}
     assert {"Applied Dance", "Beginning Modern Dance"} <= dancers  # a program term of their field
+
+
+def test_exact_term_reports_the_words_it_matched() -> None:
+    found = match_items([MatchQuery("k", "knowledge", "Administration and Management")],
+                        [_course("Principles of Management")])["k"]
+    assert [m.matched_tokens for m in found] == [("management",)]
