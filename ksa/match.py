@@ -173,7 +173,7 @@ _PARTS = re.compile(r"\s+and\s+|\s*[&,;:]\s*|\s+-+\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\s+(?:for|in|of|with|using)\s+", re.IGNORECASE)
 # a high-school list's shell course for a student who serves as a subject's aide ("Mathematics—Aide",
 # SCED); "Nurse Aide" trains nurse aides and is no such shell
-_AIDE_SHELL = re.compile(r"\s[-\u2013\u2014]\s*aide\s*$|[\u2013\u2014]\s*aide\s*$", re.IGNORECASE)
+_AIDE_SHELL = re.compile(r"(?:\s-|[\u2013\u2014])\s*aide\s*$", re.IGNORECASE)
 _SUBJECT_DOMAINS = frozenset({"knowledge", "skills", "abilities", "work_activities"})
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # "Engineering and Technology": two subjects
 
