@@ -5,7 +5,7 @@ electricians, medical secretaries) with real course titles of the University of 
 and Southeast Community College. Unlike ``match_accuracy.py``, every item is matched against
 ALL distinct courses of the file (each with its school), so the matcher must rank: a labelled
 pair counts as predicted a match when its course is among the item's top-k suggestions at the
-cutoff. Courses the matcher suggests that carry no label for the item are counted apart
+cutoff (top-k counts per school, as in the matcher). Courses the matcher suggests that carry no label for the item are counted apart
 (``unlabelled``), neither right nor wrong.
 
 Two kinds of rows: the blind pairs, labelled before any ranker ran, and ``pooled:`` pairs,
@@ -186,22 +186,34 @@ def matcher_ranking(pairs: Sequence[Pair], courses: Sequence[Course], top_k: int
 
 def baseline_ranking(pairs: Sequence[Pair], courses: Sequence[Course], top_k: int,
                      scorer: Callable[..., Any], cutoff: float = DEFAULT_SCORE_CUTOFF) -> Ranking:
-    """Plain ``rapidfuzz.process.extract`` of the item name over the course titles."""
+    """Plain ``rapidfuzz.process.extract`` of the item name over the course titles, the best
+    ``top_k`` of each school."""
     titles = [c.course_title for c in courses]
     ranking: Ranking = {}
     for key in _items(pairs):
         found = process.extract(key[2], titles, scorer=scorer, processor=utils.default_process,
-                                limit=top_k, score_cutoff=cutoff)
-        ranking[key] = [(courses[index].school, courses[index].course_title)
-                        for _title, _score, index in found]
+                                limit=None, score_cutoff=cutoff)
+        ranking[key] = per_school([(courses[index].school, courses[index].course_title)
+                                   for _title, _score, index in found], top_k)
     return ranking
 
 
+def per_school(suggested: Sequence[CourseKey], top_k: int) -> list[CourseKey]:
+    """The first ``top_k`` suggestions of each school, in order (the matcher's top-k rule)."""
+    listed: dict[str, int] = {}
+    out: list[CourseKey] = []
+    for course in suggested:
+        if listed.get(course[0], 0) < top_k:
+            listed[course[0]] = listed.get(course[0], 0) + 1
+            out.append(course)
+    return out
+
+
 def recall_ceiling(pairs: Sequence[Pair], top_k: int) -> float:
-    """The recall of a perfect ranker that may suggest only ``top_k`` courses per item."""
-    positives: dict[ItemKey, int] = {}
+    """The recall of a perfect ranker that may suggest only ``top_k`` courses per item and school."""
+    positives: dict[tuple[ItemKey, str], int] = {}
     for p in pairs:
-        positives[p.item_key] = positives.get(p.item_key, 0) + p.label
+        positives[(p.item_key, p.school)] = positives.get((p.item_key, p.school), 0) + p.label
     total = sum(positives.values())
     return sum(min(top_k, n) for n in positives.values()) / total if total else 1.0
 
@@ -215,7 +227,7 @@ def evaluate(pairs: Sequence[Pair], ranking: Ranking, name: str, top_k: int) -> 
     strict_hits = labelled_hits = with_positive = 0
     errors: list[str] = []
     for key, labelled in labels.items():
-        suggested = ranking.get(key, [])[:top_k]
+        suggested = per_school(ranking.get(key, []), top_k)
         chosen = set(suggested)
         unlabelled += sum(1 for c in suggested if c not in labelled)
         for course, p in labelled.items():

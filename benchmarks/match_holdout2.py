@@ -125,8 +125,8 @@ def baseline_ranking(pairs: Sequence[mh.Pair], courses: Sequence[Course], top_k:
     ranking: mh.Ranking = {}
     for key in dict.fromkeys(p.item_key for p in pairs):
         found = process.extract(key[2], titles, scorer=scorer, processor=utils.default_process,
-                                limit=top_k * 2, score_cutoff=cutoff)
-        ranking[key] = _keys([courses[i] for _t, _s, i in found])[:top_k]
+                                limit=None, score_cutoff=cutoff)
+        ranking[key] = mh.per_school(_keys([courses[i] for _t, _s, i in found]), top_k)
     return ranking
 
 

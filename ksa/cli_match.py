@@ -140,7 +140,7 @@ def register(app: typer.Typer) -> None:
         items: Annotated[Path, typer.Argument(help="Items CSV: item_id,domain,item (+ soc, description, keywords, program_keywords).")],
         catalogs: Annotated[list[Path], typer.Argument(help="Course catalogs (CSV/TSV/XLSX).")],
         out: Annotated[Path, typer.Option("--out", help="MATCHES.csv to write (never overwritten).")],
-        top_k: Annotated[int, typer.Option("--top-k", min=1, help="Courses per item.")] = DEFAULT_TOP_K,
+        top_k: Annotated[int, typer.Option("--top-k", min=1, help="Courses per item from each school.")] = DEFAULT_TOP_K,
         score_cutoff: Annotated[float, typer.Option("--score-cutoff", min=0, max=100)] = DEFAULT_SCORE_CUTOFF,
         school: Annotated[str | None, typer.Option(help="School for catalogs without a School column.")] = None,
         grade_level: Annotated[str | None, typer.Option(help="Grade level for catalogs without one.")] = None,

@@ -48,6 +48,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -581,7 +582,9 @@ def match_items(
     score_cutoff: float = DEFAULT_SCORE_CUTOFF,
     decisions: Sequence[Decision] = (),
 ) -> dict[str, tuple[Match, ...]]:
-    """Top-``top_k`` courses per query key (every key present; empty tuple when none match)."""
+    """Per query key, the best ``top_k`` courses of each school, best first (every key present;
+    an empty tuple when none match). Courses a person confirmed come first and count toward
+    their school's ``top_k``."""
     return match_items_with_stats(queries, courses, soc=soc, top_k=top_k, score_cutoff=score_cutoff,
                                   decisions=decisions)[0]
 
@@ -775,27 +778,6 @@ class _Identities:
         return self._by_identity.get(identity)
 
 
-def _spread_schools(ordered: list[_Hit], identities: _Identities, wanted: int) -> list[_Hit]:
-    """The first ``wanted`` hits, except that among hits of equal score a school not yet
-    suggested goes first: one school's five sections of a course do not fill the top-k."""
-    chosen: list[_Hit] = []
-    schools: set[str] = set()
-    remaining = list(ordered)
-    while remaining and len(chosen) < wanted:
-        best = round(remaining[0].score, 1)
-        pick = 0
-        for i, hit in enumerate(remaining):
-            if round(hit.score, 1) != best:
-                break
-            if identities.of(hit.course)[0] not in schools:
-                pick = i
-                break
-        hit = remaining.pop(pick)
-        schools.add(identities.of(hit.course)[0])
-        chosen.append(hit)
-    return chosen
-
-
 def _rank(
     key: str, hits: dict[int, _Hit], identities: _Identities, decisions: list[Decision], top_k: int,
 ) -> tuple[Match, ...]:
@@ -805,7 +787,9 @@ def _rank(
         latest[_course_identity(d.school, d.grade_level, d.course_title)] = d
     rejected = {k for k, d in latest.items() if d.action == "reject"}
     confirmed = {k: d for k, d in latest.items() if d.action in ("accept", "add")}
-    wanted = max(0, top_k - len(confirmed))
+    # top_k is per school: each school's educators read their own list, and one large catalog
+    # must not crowd a small school out of an item it teaches
+    listed = Counter(identity[0] for identity in confirmed)
 
     ordered = sorted(
         hits.values(),
@@ -813,18 +797,17 @@ def _rank(
                        courses[h.course].course_title.casefold(),
                        courses[h.course].school.casefold(), h.course),
     )
-    candidates: list[_Hit] = []
+    suggestions: list[_Hit] = []
     seen: set[tuple[str, str, str]] = set()
     for hit in ordered:
-        full = len(candidates) >= wanted
-        if full and (wanted == 0 or round(hit.score, 1) < round(candidates[wanted - 1].score, 1)):
-            break  # ties with the last wanted hit are kept: they may come from another school
         identity = identities.of(hit.course)
-        if identity in seen or identity in rejected or identity in confirmed:
+        if listed[identity[0]] >= top_k or identity in seen or identity in rejected:
+            continue
+        if identity in confirmed:
             continue
         seen.add(identity)
-        candidates.append(hit)
-    suggestions = _spread_schools(candidates, identities, wanted)
+        listed[identity[0]] += 1
+        suggestions.append(hit)
 
     matches: list[Match] = []
     for identity, d in confirmed.items():

@@ -20,8 +20,8 @@ where ``lexical`` is the matcher's score (0-100; 0 for a course the lexical path
 suggest) and ``cosine`` the similarity of the item text (name, "for" the occupation's title
 when given, plus its description when ``Blend.use_description``) with the course text (title,
 program and description, each when present).
-Courses below ``score_cutoff`` (on the blend) are dropped; the best ``top_k`` per item are
-returned as SUGGESTED matches with the blend as score and "lexical L, cosine C" in ``note``.
+Courses below ``score_cutoff`` (on the blend) are dropped; the best ``top_k`` per item and
+school are returned as SUGGESTED matches with the blend as score and "lexical L, cosine C" in ``note``.
 Courses a person confirmed (CONFIRMED matches from the review ledger) stay first, untouched.
 
 Defaults (``Blend()``: lexical_weight 0.8, score_cutoff 80, item description not used;
@@ -37,6 +37,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -189,11 +190,12 @@ class SemanticReranker:
         score_cutoff: float | None = None,
         occupation: str = "",
     ) -> dict[str, tuple[Match, ...]]:
-        """Top-``top_k`` per query key by blended score (see the module docstring).
+        """Per query key, the best ``top_k`` courses of each school by blended score (see the
+        module docstring).
 
         ``candidates`` maps a query key to ``Match``es (the lexical matcher's output: their
         score is the lexical score) and/or bare ``Course``s (lexical score 0). CONFIRMED
-        matches are kept first and count toward ``top_k``. ``occupation`` (an O*NET title,
+        matches are kept first and count toward their school's ``top_k``. ``occupation`` (an O*NET title,
         e.g. "Electricians") is read with each item name."""
         cutoff = self.blend.score_cutoff if score_cutoff is None else score_cutoff
         pooled: dict[str, list[tuple[Course, float, tuple[str, ...]]]] = {}
@@ -236,7 +238,12 @@ class SemanticReranker:
             scored.sort(key=lambda s: (-s[0], -s[1], s[3].course_title.casefold(),
                                        s[3].school.casefold()))
             matches = [replace(m, rank=i) for i, m in enumerate(kept, start=1)]
-            for score, lexical, cosine, course, tokens in scored[:max(0, top_k - len(kept))]:
+            listed = Counter(_identity(m.course)[0] for m in kept)
+            for score, lexical, cosine, course, tokens in scored:
+                school = _identity(course)[0]
+                if listed[school] >= top_k:
+                    continue  # top_k is per school, as in ksa.match
+                listed[school] += 1
                 matches.append(Match(key=query.key, course=course, score=round(score, 1),
                                      rank=len(matches) + 1, matched_tokens=tokens,
                                      note=f"lexical {lexical:.1f}, cosine {cosine:.3f}"))

@@ -65,11 +65,14 @@ def test_scores_count_only_labelled_pairs_within_top_k(bench: ModuleType) -> Non
                                         ("A", "General Physics"), ("B", "College Physics")],
         ("1", "knowledge", "Chemistry"): [],
     }
-    s = bench.evaluate(pairs, ranking, "x", 3)
-    assert (s.tp, s.fp, s.fn, s.tn, s.unlabelled) == (1, 1, 1, 1, 1)  # rank 4 is beyond k=3
+    s = bench.evaluate(pairs, ranking, "x", 2)
+    # k counts per school: A's third suggestion is beyond k=2, B's first is within it
+    assert (s.tp, s.fp, s.fn, s.tn, s.unlabelled) == (1, 1, 1, 1, 1)
     assert s.precision == 0.5 and s.recall == 0.5
     assert s.p_at_1_strict == 0.0 and s.p_at_1_labelled == 0.0  # one item with a positive
-    assert bench.recall_ceiling(pairs, 1) == 0.5
+    assert bench.recall_ceiling(pairs, 1) == 1.0  # one match per school: k=1 reaches both
+    assert bench.recall_ceiling([*pairs, Pair("1", "i", "knowledge", "Physics", "A", "Physics II",
+                                              True, "physics")], 1) == 2 / 3
 
 
 def test_bad_label_is_reported_with_its_row(bench: ModuleType, tmp_path: Path) -> None:

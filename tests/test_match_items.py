@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -170,7 +171,8 @@ def test_invariants(items: list[str], titles: list[str], top_k: int, cutoff: flo
     result = match_items(queries, courses, top_k=top_k, score_cutoff=cutoff)
     assert set(result) == {q.key for q in queries}
     for matches in result.values():
-        assert len(matches) <= top_k
+        per_school = Counter(m.course.school for m in matches)
+        assert all(n <= top_k for n in per_school.values())  # top_k counts per school
         assert [m.rank for m in matches] == list(range(1, len(matches) + 1))
         assert all(cutoff <= m.score <= 100 for m in matches)
         assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
@@ -256,11 +258,16 @@ def test_in_context_bonus_ranks_but_never_lifts_over_the_cutoff() -> None:
     assert ranked[0].score > base
 
 
-def test_top_k_spreads_over_schools_among_equal_scores() -> None:
-    courses = [_course(f"Welding {level}", school="A", code=f"W{n}")
-               for n, level in enumerate(("I", "II", "III"))] + [_course("Welding", school="B")]
-    matches = match_items([MatchQuery("k", "knowledge", "Welding")], courses, top_k=2)["k"]
-    assert {m.course.school for m in matches} == {"A", "B"}
+def test_top_k_counts_per_school() -> None:
+    """A large catalog does not crowd a small school out: each school gets its own top_k."""
+    big = [_course(title, school="A", code=f"W{n}") for n, title in enumerate(
+        ("Welding", "Pipe Welding", "Welding Metallurgy", "Advanced Welding", "Welding Symbols"))]
+    small = [_course("Welding and Cutting Lab", school="B")]
+    matches = match_items([MatchQuery("k", "knowledge", "Welding")], big + small, top_k=2)["k"]
+    per_school = Counter(m.course.school for m in matches)
+    assert per_school == {"A": 2, "B": 1}
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+    assert [m.rank for m in matches] == [1, 2, 3]
 
 
 def test_context_related_and_ambiguous_programs_are_not_elsewhere() -> None:

@@ -103,22 +103,28 @@ def test_weight_moves_the_order() -> None:
     assert [m.course.course_title for m in semantic_first["k1"]] == ["Print Reading", "Blueprint Reading I"]
 
 
-def test_top_k_and_explicit_cutoff() -> None:
+def test_top_k_counts_per_school_and_explicit_cutoff() -> None:
     reranker = SemanticReranker(FakeEmbed(VECTORS), blend=Blend(0.5, 0))
-    candidates: Candidates = {"k1": [suggestion(BLUEPRINT, 90.0), suggestion(PE, 50.0), PRINT]}
-    assert len(reranker.rerank([ITEM], candidates, top_k=1)["k1"]) == 1
+    north_pe = course("Physical Education", school="North CC")
+    candidates: Candidates = {"k1": [suggestion(BLUEPRINT, 90.0), suggestion(north_pe, 50.0), PRINT]}
+    best_per_school = reranker.rerank([ITEM], candidates, top_k=1)["k1"]
+    # North's second course is cut; South's only course is kept though it ranks below it
+    assert [(m.course.course_title, m.course.school) for m in best_per_school] == [
+        ("Blueprint Reading I", "North CC"), ("Print Reading", "South CC")]
     only_best = reranker.rerank([ITEM], candidates, top_k=5, score_cutoff=70)["k1"]
     assert [m.course.course_title for m in only_best] == ["Blueprint Reading I"]
 
 
-def test_confirmed_stay_first_and_count_toward_top_k() -> None:
-    confirmed = Match(key="k1", course=PE, score=100.0, rank=1, status=MatchStatus.CONFIRMED,
+def test_confirmed_stay_first_and_count_toward_their_school_top_k() -> None:
+    north_pe = course("Physical Education", school="North CC")
+    confirmed = Match(key="k1", course=north_pe, score=100.0, rank=1, status=MatchStatus.CONFIRMED,
                       note="accepted by J. Doe")
     reranker = SemanticReranker(FakeEmbed(VECTORS), blend=Blend(0.5, 0))
-    found = reranker.rerank([ITEM], {"k1": [suggestion(BLUEPRINT, 90.0), PRINT, confirmed]}, top_k=2)["k1"]
+    found = reranker.rerank([ITEM], {"k1": [suggestion(BLUEPRINT, 90.0), PRINT, confirmed]}, top_k=1)["k1"]
+    # North's one place is taken by the confirmed course; South still gets its own
     assert [(m.course.course_title, m.status, m.rank) for m in found] == [
         ("Physical Education", MatchStatus.CONFIRMED, 1),
-        ("Blueprint Reading I", MatchStatus.SUGGESTED, 2)]
+        ("Print Reading", MatchStatus.SUGGESTED, 2)]
     assert found[0].note == "accepted by J. Doe"
 
 

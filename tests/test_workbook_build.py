@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -200,6 +201,31 @@ def test_strike_through_and_course_rich_text(written: tuple[Path, Path]) -> None
     assert not blocks[0].font.i
     assert blocks[1].text.strip() == "Bridgerland, Certificate, Technical Math (suggested, 86)"
     assert blocks[1].font.i
+
+
+def test_a_cell_too_long_for_excel_points_to_the_match_review_sheet(tmp_path: Path) -> None:
+    """Many schools times top-k courses can exceed Excel's 32,767 characters per cell; the
+    crosswalk keeps what fits and counts the rest, which the Match review sheet lists in full."""
+    many = tuple(
+        Match(MATH.item_id, Course(f"High School {n:04d} of the Region", "Grades 9-12", f"M{n}",
+                                   f"Applied Mathematics for the Trades, Part {n}"), 90.0, n + 1)
+        for n in range(1500)
+    )
+    crosswalk = replace(_crosswalk(), matches={MATH.item_id: many})
+    book, _sidecar = write_crosswalk(crosswalk, tmp_path, "20261204T000000Z")
+    wb = load_workbook(book, rich_text=True)
+    ws = wb["Crosswalk"]
+    cell = ws.cell(row=_row_of(ws, "Mathematics"), column=4).value
+    assert isinstance(cell, CellRichText)
+    text = str(cell)
+    assert 30_000 < len(text) <= 32_767
+    shown = text.count("(suggested, 90)")
+    last = [b for b in cell if isinstance(b, TextBlock)][-1]
+    assert last.font.b and last.text.strip() == (
+        f"… and {1500 - shown} more courses: see the Match review sheet")
+    titles = [r[6] for r in wb["Match review"].iter_rows(min_row=2, values_only=True)
+              if r[0] == MATH.item_id]
+    assert len(titles) == 1500 and titles[-1] == "Applied Mathematics for the Trades, Part 1499"
 
 
 def test_side_sheets(written: tuple[Path, Path]) -> None:

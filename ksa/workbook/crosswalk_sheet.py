@@ -22,6 +22,7 @@ from ksa.model import (
 )
 from ksa.workbook import styles
 from ksa.workbook.layout import print_landscape, row_height
+from ksa.workbook.side_sheets import REVIEW_SHEET
 from ksa.xlsafe import safe_text, set_text
 
 EDUCATORS_HEADER = "Skills and Competencies Provided by Regional Educators (School Name, Grade Level, Course Title)"
@@ -298,14 +299,28 @@ def course_line(match: Match) -> str:
     return f"{text} (suggested, {match.score:.0f})"
 
 
-def courses_value(matches: Sequence[Match]) -> CellRichText | str:
-    """One line per course: confirmed ones plain with ✔, suggestions in grey italics."""
+CELL_LIMIT = 32_767  # characters Excel keeps in one cell; a longer cell makes it "repair" the file
+
+
+def courses_value(matches: Sequence[Match], limit: int = CELL_LIMIT) -> CellRichText | str:
+    """One line per course: confirmed ones plain with ✔, suggestions in grey italics.
+
+    A region of many schools can list more courses than one cell holds (``limit`` characters):
+    the lines that fit are kept and a last line counts the rest, which the Match review sheet
+    lists in full."""
     if not matches:
         return ""
     parts: list[str | TextBlock] = []
+    used = 0
     for index, match in enumerate(matches):
         sep = "\n" if index else ""
         line = sep + course_line(match)
+        rest = len(matches) - index
+        more = f"\n… and {rest} more courses: see the {REVIEW_SHEET} sheet"
+        if used + len(line) + (len(more) if rest > 1 else 0) > limit:
+            parts.append(TextBlock(InlineFont(b=True), more.lstrip("\n") if not index else more))
+            break
+        used += len(line)
         if match.status is MatchStatus.CONFIRMED:
             parts.append(TextBlock(InlineFont(), line))
         else:
