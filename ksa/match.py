@@ -632,8 +632,9 @@ def match_items_with_stats(
         own = name.union(*(qs.words for qs in strings))
         entry = item_terms().get(item_key(query.text))
         general = entry is not None and entry.general
-        # a software product is the same product in any department: a spreadsheet course of an
-        # agriculture-business program teaches Excel to HVAC mechanics all the same (a kind of
+        # a software product is the same product in any department, whatever field the title
+        # names: a spreadsheet course of an agriculture-business program, or "Civil CAD", teaches
+        # Excel or AutoCAD to HVAC mechanics all the same (a kind of
         # software, "Drawing and drafting software", is taught the way each field draws)
         portable = query.domain == "technology" and not is_kind_of_software(query)
         hits: dict[int, _Hit] = {}
@@ -645,7 +646,7 @@ def match_items_with_stats(
                 return False  # "Electronics Externship": a work placement teaches no item itself
             if ctx <= 0 and fields is not None:
                 in_title, in_program = fields.foreign(position)
-                if in_title - own:
+                if in_title - own and not portable:
                     return False  # "Math for the Culinary Arts" is taught for another field
                 if in_program - own and not (general or portable):
                     return False  # "Electrical Repair" of an auto-collision program (a

@@ -122,3 +122,22 @@ def test_dimensions_are_subjects_not_levels() -> None:
 
     assert normalize_title("3D Printing") == "3d printing"
     assert decision_title_key("Welding 2D") != decision_title_key("Welding 2")
+
+
+def test_software_is_the_same_product_whatever_field_the_title_names() -> None:
+    """AutoCAD taught in a civil-drafting course is still AutoCAD for a plumber; the course's
+    drawings (civil site plans) are no Design knowledge for plumbing."""
+    courses = [_course("Basic Civil CAD"), _course("Civil Drafting III"), _course("Architectural CAD")]
+    plumbers = "47-2152.00"
+    assert set(_titles(courses, "technology", "Autodesk AutoCAD", plumbers)) == {
+        "Basic Civil CAD", "Architectural CAD"}
+    assert "Basic Civil CAD" not in _titles(courses, "knowledge", "Design", plumbers)
+    assert "Civil Drafting III" not in _titles(courses, "knowledge", "Design", plumbers)
+    # ... while civil drafters draw civil plans
+    assert "Civil Drafting III" in _titles(courses, "knowledge", "Design", "17-3011.00")
+
+
+def test_garment_cad_is_taught_for_fashion() -> None:
+    courses = [_course("Gerber Computer Aided Design I - Grade and Marking"),
+               _course("Computer Aided Design I")]
+    assert _titles(courses, "knowledge", "Design", "49-9021.00") == ["Computer Aided Design I"]

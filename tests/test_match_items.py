@@ -352,3 +352,14 @@ def test_a_kind_of_software_needs_a_software_course() -> None:
     assert sorted(_titles(found, "a")) == ["Accounting Software Applications", "Computerized Accounting"]
     assert _titles(found, "m") == ["Database Applications"]
     assert _titles(found, "c") == ["Computer Aided Drafting"]
+
+
+def test_computer_applications_teaches_the_office_suite() -> None:
+    """"Computer Applications" (word processing, spreadsheets, presentations) is an Office course;
+    the words alone never named it because every word of it is common."""
+    courses = [_course("Computer Applications"), _course("Business Computer Applications", school="B"),
+               _course("Computer Applications in Criminal Justice", school="C")]
+    for item in ("Microsoft Excel", "Microsoft Word", "Microsoft Office software"):
+        found = match_items([MatchQuery("k", "technology", item)], courses, soc="31-9091.00")["k"]
+        assert {m.course.course_title for m in found} >= {
+            "Computer Applications", "Business Computer Applications"}, item

@@ -181,3 +181,12 @@ def test_session_five_fields_teach_their_programs_items_and_no_one_elses() -> No
     plumbing = [_course("Plumbing Apprentice IIB", "D", program="Plumbing")]
     assert _schools(plumbing, "Building and Construction", "knowledge", soc="47-2152.00") == ["D"]
     assert _schools(plumbing, "Building and Construction", "knowledge", soc="29-2055.00") == []
+
+
+def test_farm_terms_of_food_production_count_in_farm_programs_only() -> None:
+    """O*NET's Food Production is growing and harvesting food: crop courses teach it to farmers;
+    a cook's Food Production is the kitchen's (culinary courses), not the farm's."""
+    courses = [_course("Advanced Crop Production", "Southeast CC", program="Agronomy"),
+               _course("Soups, Stocks, and Sauces", "Bridgerland", program="Culinary Arts")]
+    assert _schools(courses, "Food Production", "knowledge", "35-2014.00") == ["Bridgerland"]
+    assert _schools(courses, "Food Production", "knowledge", "11-9013.00") == ["Southeast CC"]
