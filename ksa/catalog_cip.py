@@ -122,6 +122,15 @@ def field_words() -> dict[str, tuple[str, ...]]:
     return out
 
 
+FOREIGN_LANGUAGES = "16"  # CIP 16: linguistic, comparative and related language studies
+
+
+@cache
+def language_words() -> frozenset[str]:
+    """The field words of languages (home CIP family 16: "french", "hawaiian")."""
+    return frozenset(w for w, homes in field_words().items() if FOREIGN_LANGUAGES in homes)
+
+
 TEACHER_EDUCATION = "13."
 _TEACHING = frozenset({"teacher", "teaching", "education", "educational", "pedagogy"})
 

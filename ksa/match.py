@@ -56,7 +56,14 @@ from functools import cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ksa.catalog_cip import Context, field_words, occupation_context, program_cips, program_name
+from ksa.catalog_cip import (
+    Context,
+    field_words,
+    language_words,
+    occupation_context,
+    program_cips,
+    program_name,
+)
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
@@ -391,6 +398,13 @@ class _Fields:
         program = self.programs[position]
         return self._words(self.courses[position].course_title), self._words(program) if program else frozenset()
 
+    def language_program(self, position: int) -> bool:
+        """The catalog puts the course in a language's program or department ("French"); a
+        department guessed from code prefixes does not count (one college's general-education
+        prefix also holds its Spanish courses)."""
+        program = self.courses[position].program
+        return bool(program) and bool(self._words(program) & language_words())
+
 
 class _CourseFields:
     """Per course, computed only for hits of program terms: the CIP codes (or field prefixes) of
@@ -648,9 +662,11 @@ def match_items_with_stats(
                 in_title, in_program = fields.foreign(position)
                 if in_title - own and not portable:
                     return False  # "Math for the Culinary Arts" is taught for another field
-                if in_program - own and not (general or portable):
+                if in_program - own and not portable and (
+                        not general or fields.language_program(position)):
                     return False  # "Electrical Repair" of an auto-collision program (a
-                    # foundation subject, customer service say, is taught there all the same)
+                    # foundation subject, customer service say, is taught there all the same,
+                    # but a language department's "Composition" or "Grammar" is the language's)
             if qs.penalty and ctx < 0 and not portable:
                 return False  # extra terms widen the item within its field, not beyond it
             # "Brakes" teaches Repairing in an automotive program only

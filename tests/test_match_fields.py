@@ -141,3 +141,22 @@ def test_garment_cad_is_taught_for_fashion() -> None:
     courses = [_course("Gerber Computer Aided Design I - Grade and Marking"),
                _course("Computer Aided Design I")]
     assert _titles(courses, "knowledge", "Design", "49-9021.00") == ["Computer Aided Design I"]
+
+
+def test_a_language_departments_composition_is_the_languages() -> None:
+    """Composition and grammar are foundations taught in any program, except a language's own:
+    French composition and Hawaiian grammar teach no English. A department guessed from code
+    prefixes does not count (a general-education prefix may also hold Spanish courses)."""
+    courses = [_course("Adv Conver & Composition", program="French"),
+               _course("Advanced Hawn Grammar"),
+               _course("Composition I", program="English"),
+               _course("College Writing", program="Spanish")]
+    # "College Writing" in a program named Spanish: the catalog says Spanish, so it is Spanish
+    assert _titles(courses, "knowledge", "English Language", "49-9071.00") == ["Composition I"]
+
+
+def test_art_music_and_page_composition_are_no_writing() -> None:
+    courses = [_course("Introduction to Three-Dimensional Composition"), _course("Page Composition"),
+               _course("Composition/Songwriting"), _course("Music Composition"),
+               _course("English Composition")]
+    assert _titles(courses, "skills", "Writing", "51-4121.00") == ["English Composition"]
