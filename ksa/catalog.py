@@ -27,6 +27,7 @@ from ksa.catalog_read import (
     iter_tables,
     read_head,
 )
+from ksa.catalog_sced import sced_area
 from ksa.errors import InputError, MissingColumnError, Problem
 from ksa.model import Course, Issue
 from ksa.panel import CatalogSpec
@@ -264,7 +265,7 @@ def _read_table(spec: CatalogSpec, table: Table, columns: ColumnMap, header: lis
     where = _where(path, table)
     place = f"{path.name}[{table.sheet}]" if table.many and table.sheet else path.name
     rows = table.rows
-    has_code = columns.code is not None or columns.number is not None
+    has_code = columns.code is not None or columns.number is not None or columns.sced is not None
     if columns.school is None and not spec.school and columns.ipeds is None:
         raise MissingColumnError(
             f"{where}: no school for the courses.",
@@ -310,14 +311,17 @@ def _read_table(spec: CatalogSpec, table: Table, columns: ColumnMap, header: lis
                     hint="fill the School column or set school for this catalog in the panel",
                 ))
                 continue
+        area = sced_area(_cell(cells, columns.sced)) if columns.sced is not None else None
+        if area is not None and not area.cip:
+            area = None  # an academic area (Mathematics) serves every program: no context
         result.courses.append(Course(
             school=school,
             grade_level=_cell(cells, columns.grade_level) or (spec.grade_level or ""),
             course_code=code,
             course_title=title,
             description=" ".join(t for t in (_cell(cells, i) for i in (columns.description, *columns.outcomes)) if t),
-            program=_cell(cells, columns.program),
-            cip=_cip(_cell(cells, columns.cip)),
+            program=_cell(cells, columns.program) or (area.name if area else ""),
+            cip=_cip(_cell(cells, columns.cip)) or (area.cip if area else ""),
             source=f"{place}:{number}",
         ))
 
@@ -328,6 +332,8 @@ def _code(cells: list[str], columns: ColumnMap) -> str:
         return f"{subject} {number}".strip()
     if columns.code is not None:
         return _cell(cells, columns.code)
+    if columns.number is None and columns.sced is not None:
+        return _cell(cells, columns.sced)
     return _cell(cells, columns.number)
 
 

@@ -17,7 +17,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "school": ("school", "institution", "college", "school name", "institution name", "college name",
                "provider", "campus", "campus name", "inst name", "school college", "college school"),
     "code": ("course code", "code", "course id", "course_code", "coursecode", "course no",
-             "course number code", "sced course code", "sced code"),
+             "course number code"),
+    # an NCES SCED course code (high-school lists): the code when the file has no other, and its
+    # first two digits give the subject area (ksa.catalog_sced)
+    "sced": ("sced course code", "sced code", "sced", "sced number", "sced course number",
+             "sced id", "nces sced code"),
     "subject": ("subject", "course prefix", "course_prefix", "prefix", "coursecategory",
                 "course category", "subject code", "dept code", "department code", "discipline",
                 "subj", "subject area", "course subject"),
@@ -61,6 +65,7 @@ class ColumnMap:
     program: int | None = None
     cip: int | None = None
     ipeds: int | None = None
+    sced: int | None = None
 
 
 def map_columns(header: Sequence[str]) -> ColumnMap | None:

@@ -161,3 +161,31 @@ def test_objectives_and_outline_columns_join_the_description(tmp_path: Path) -> 
     courses = load_catalogs([CatalogSpec(path)]).courses
     assert [c.description for c in courses] == [
         "Braking systems. Identify and repair disc brakes. Hydraulics | ABS", "Rebuild engines."]
+
+
+def test_sced_codes_give_career_areas_as_programs(tmp_path: Path) -> None:
+    """A high-school list coded with NCES SCED: the code's first two digits name the subject area;
+    a career-and-technical area becomes the program (and its CIP series the CIP), an academic one
+    gives none; the district's own code wins over the SCED code as the course code."""
+    path = _write(tmp_path / "hs.csv",
+                  "Course Title,SCED Course Code\n"
+                  "Metal Processing/Production,13055\n"
+                  "General Mathematics,02002\n"
+                  "Journalism,11101\n"
+                  "Carpentry,17005\n"
+                  "Local Elective,LOC-1\n")
+    courses = load_catalogs([CatalogSpec(path, school="Lincoln High", grade_level="9-12")]).courses
+    assert [(c.course_code, c.program, c.cip) for c in courses] == [
+        ("13055", "Manufacturing", "48"),
+        ("02002", "", ""),
+        ("11101", "", ""),  # Communication and A/V spans journalism, photography, design
+        ("17005", "Architecture and Construction", "46"),
+        ("LOC-1", "", ""),  # no SCED code
+    ]
+    both = _write(tmp_path / "district.csv",
+                  "Course Code,SCED Code,Course Title,Department\n"
+                  "CTE-412,13055,Metal Fabrication,Industrial Technology\n"
+                  "CTE-101,13055,Intro to Manufacturing,\n")
+    first, second = load_catalogs([CatalogSpec(both, school="Lincoln High")]).courses
+    assert (first.course_code, first.program, first.cip) == ("CTE-412", "Industrial Technology", "48")
+    assert (second.course_code, second.program) == ("CTE-101", "Manufacturing")

@@ -5,6 +5,8 @@ unaffected."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import Path
 
 from ksa.catalog_cip import field_words, occupation_context
 from ksa.match import MatchQuery, match_items
@@ -160,3 +162,23 @@ def test_art_music_and_page_composition_are_no_writing() -> None:
                _course("Composition/Songwriting"), _course("Music Composition"),
                _course("English Composition")]
     assert _titles(courses, "skills", "Writing", "51-4121.00") == ["English Composition"]
+
+
+def test_sced_area_places_a_high_school_course_in_its_field(tmp_path: Path) -> None:
+    """A SCED-coded "Metal Processing/Production" (area 13, Manufacturing) is no production
+    knowledge for graphic designers, but stays a match for machinists."""
+    from ksa.catalog import load_catalogs
+    from ksa.panel import CatalogSpec
+
+    path = tmp_path / "sced.csv"
+    path.write_text("Course Title,SCED Course Code\nMetal Processing/Production,13055\n",
+                    encoding="utf-8")
+    courses = list(load_catalogs([CatalogSpec(path, school="High school")]).courses)
+    query = [MatchQuery("k", "knowledge", "Production and Processing")]
+    designers = match_items(query, courses, soc="27-1024.00")["k"]
+    machinists = match_items(query, courses, soc="51-4041.00")["k"]
+    assert designers == () and [m.course.course_title for m in machinists] == [
+        "Metal Processing/Production"]
+    # without the SCED code nothing tells the field apart
+    bare = [replace(c, program="", cip="") for c in courses]
+    assert match_items(query, bare, soc="27-1024.00")["k"]

@@ -1,0 +1,38 @@
+"""SCED subject areas: what a high-school course code says about the course's program.
+
+A five-digit NCES SCED code (``13055`` Metal Processing/Production) starts with its subject area
+(``13`` Manufacturing). Lists coded with SCED rarely have a department column, so a
+career-and-technical area stands in for it: its name as the program and the CIP 2020 series it
+prepares for as the CIP (``ksa/data/sced_areas.csv``). Academic areas, and areas spanning
+unrelated fields, carry no series and give no program.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_CODE = re.compile(r"\s*(\d{5})(?:[.\-]\w+)?\s*")  # "13055", "13055.1", "10004-A"
+
+
+@dataclass(frozen=True)
+class ScedArea:
+    area: str  # "13"
+    name: str  # "Manufacturing"
+    cip: str  # "48", or "" for an academic area
+
+
+@cache
+def sced_areas() -> dict[str, ScedArea]:
+    text = resources.files("ksa").joinpath("data", "sced_areas.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {r["area"]: ScedArea(r["area"], r["name"], r["cip"]) for r in csv.DictReader(lines)}
+
+
+def sced_area(code: str) -> ScedArea | None:
+    """The subject area of a SCED course code, or None when ``code`` is no SCED code."""
+    found = _CODE.fullmatch(code)
+    return sced_areas().get(found.group(1)[:2]) if found else None
