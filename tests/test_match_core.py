@@ -109,6 +109,16 @@ def test_high_school_shell_courses_are_placements() -> None:
     assert [t for t, _ in _found(aides, "knowledge", "Nurse aide", None)] == ["Certified Nurse Aide"]
 
 
+def test_clinical_and_field_experiences_are_placements() -> None:
+    courses = [_course(t, school=f"C{n}", program="Paramedic") for n, t in enumerate((
+        "Fundamental Clinical Experience", "Advanced Field Experience", "Clinical Rotation II",
+        "Clinical Pharmacology"))]
+    found = {t for t, _ in _found(courses, "knowledge", "Medicine and Dentistry", "29-2055.00")}
+    assert "Clinical Pharmacology" in found
+    assert not found & {"Fundamental Clinical Experience", "Advanced Field Experience",
+                        "Clinical Rotation II"}
+
+
 def test_fine_arts_is_each_fields_own_art() -> None:
     courses = [_course("Applied Dance", school="A", program="Dance"),
                _course("Beginning Modern Dance", school="B", program="Dance"),
