@@ -318,7 +318,9 @@ def is_kind_of_software(query: MatchQuery) -> bool:
     ("Microsoft Excel", "Intuit QuickBooks"): it ends with "software" and names no maker."""
     if query.domain != "technology" or not query.text.casefold().rstrip().endswith("software"):
         return False
-    return not set(title_tokens(query.text)) & tables().vendor
+    # the maker as written: the normalizer folds "Microsoft Office" into one word ("msoffice")
+    written = set(re.findall(r"[a-z0-9]+", query.text.casefold()))
+    return not (set(title_tokens(query.text)) | written) & tables().vendor
 
 
 def adjusted_score(base: float, query: frozenset[str], course: frozenset[str]) -> float:

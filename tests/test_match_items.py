@@ -363,3 +363,21 @@ def test_computer_applications_teaches_the_office_suite() -> None:
         found = match_items([MatchQuery("k", "technology", item)], courses, soc="31-9091.00")["k"]
         assert {m.course.course_title for m in found} >= {
             "Computer Applications", "Business Computer Applications"}, item
+
+
+def test_the_office_suite_is_a_product_taught_in_any_department() -> None:
+    """"Microsoft Office software" names its maker (though the normalizer folds "Microsoft
+    Office" into one word), so it is a product, taught the same in an agriculture program; its
+    applications' own courses teach the suite."""
+    from ksa.match import is_kind_of_software
+
+    assert not is_kind_of_software(MatchQuery("k", "technology", "Microsoft Office software"))
+    assert is_kind_of_software(MatchQuery("k", "technology", "Accounting software"))
+    courses = [Course("Southeast CC", "", "AGRI 1369", "Spreadsheet Applications Mod 2",
+                      program="Agriculture Business & Management Technology"),
+               _course("Microsoft Access", school="B"), _course("Micro Office Integration", school="C"),
+               _course("Micro Economics", school="D")]
+    found = match_items([MatchQuery("k", "technology", "Microsoft Office software")], courses,
+                        soc="49-9021.00")["k"]
+    assert {m.course.course_title for m in found} == {
+        "Spreadsheet Applications Mod 2", "Microsoft Access", "Micro Office Integration"}
