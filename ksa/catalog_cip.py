@@ -40,6 +40,7 @@ RELATED_FAMILIES: tuple[frozenset[str], ...] = (
 )
 
 IN_CONTEXT, UNKNOWN, ELSEWHERE = 1, 0, -1
+HEALTH = "51"  # CIP 51: health professions
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,17 @@ class Context:
         table = field_words()
         return frozenset(w for w in named_field_words(words)
                          if not any(c.startswith(h) for h in table[w] for c in self.cips))
+
+    def foreign_program(self, words: frozenset[str]) -> frozenset[str]:
+        """``foreign`` for a program or department name, except that the health programs of an
+        occupation in health share their science core: anatomy and physiology of a paramedic
+        program, the medical terminology of medical assisting teach a dental assistant all the
+        same (a course title naming another health field still does not)."""
+        found = self.foreign(words)
+        if not found or not any(c.startswith(HEALTH) for c in self.cips):
+            return found
+        table = field_words()
+        return frozenset(w for w in found if not all(h.startswith(HEALTH) for h in table[w]))
 
     def classify(self, *, cip: str = "", program: str = "") -> int:
         """IN_CONTEXT, UNKNOWN or ELSEWHERE for a course's CIP code or program name."""

@@ -388,17 +388,20 @@ class _Fields:
         self.programs = programs
         self.context = context
         self.vocabulary = vocabulary
-        self._of: dict[str, frozenset[str]] = {}
+        self._of: dict[tuple[str, bool], frozenset[str]] = {}
 
-    def _words(self, text: str) -> frozenset[str]:
-        found = self._of.get(text)
+    def _words(self, text: str, program: bool = False) -> frozenset[str]:
+        found = self._of.get((text, program))
         if found is None:
-            found = self._of[text] = self.context.foreign(frozenset(title_tokens(text, self.vocabulary)))
+            words = frozenset(title_tokens(text, self.vocabulary))
+            found = self._of[(text, program)] = (
+                self.context.foreign_program(words) if program else self.context.foreign(words))
         return found
 
     def foreign(self, position: int) -> tuple[frozenset[str], frozenset[str]]:
         program = self.programs[position]
-        return self._words(self.courses[position].course_title), self._words(program) if program else frozenset()
+        return (self._words(self.courses[position].course_title),
+                self._words(program, program=True) if program else frozenset())
 
     def language_program(self, position: int) -> bool:
         """The catalog puts the course in a language's program or department ("French"); a

@@ -182,3 +182,17 @@ def test_sced_area_places_a_high_school_course_in_its_field(tmp_path: Path) -> N
     # without the SCED code nothing tells the field apart
     bare = [replace(c, program="", cip="") for c in courses]
     assert match_items(query, bare, soc="27-1024.00")["k"]
+
+
+def test_health_programs_share_their_science_core() -> None:
+    """A medical-assisting department's Medical Terminology and a respiratory-care program's anatomy
+    teach a dental assistant Medicine and Dentistry; a title naming another health field still
+    does not, and trades departments stay foreign."""
+    courses = [_course("Medical Terminology", program="Medical Office"),
+               _course("Anatomy & Physiology", program="Respiratory Care", school="B"),
+               _course("Massage Pharmacology", school="C")]
+    dental = _titles(courses, "knowledge", "Medicine and Dentistry", "31-9091.00")
+    assert set(dental) == {"Medical Terminology", "Anatomy & Physiology"}
+    # for an automotive technician the health departments stay another field's
+    assert _titles([_course("Electrical Systems", program="Respiratory Care")], "knowledge",
+                   "Computers and Electronics", "49-3023.00") == []
