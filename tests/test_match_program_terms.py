@@ -190,3 +190,19 @@ def test_farm_terms_of_food_production_count_in_farm_programs_only() -> None:
                _course("Soups, Stocks, and Sauces", "Bridgerland", program="Culinary Arts")]
     assert _schools(courses, "Food Production", "knowledge", "35-2014.00") == ["Bridgerland"]
     assert _schools(courses, "Food Production", "knowledge", "11-9013.00") == ["Southeast CC"]
+
+
+def test_building_construction_and_carp_departments_are_the_carpenters_own() -> None:
+    """A "Building Construction" program and a "CARP" department are carpentry's own programs:
+    their courses ("Tools & Materials 1", "Concrete Forms") teach Building and Construction."""
+    from ksa.catalog_cip import IN_CONTEXT, occupation_context
+
+    carpenters = occupation_context("47-2031.00")
+    assert carpenters.classify(program="Building Construction") == IN_CONTEXT
+    assert carpenters.classify(program="CARP") == IN_CONTEXT
+    assert occupation_context("51-4121.00").classify(program="Building Construction") != IN_CONTEXT
+    courses = [_course("Tools & Materials 1", "Southeast CC", program="Building Construction"),
+               _course("Concrete Forms", "Honolulu CC", program="CARP"),
+               _course("Tools & Materials 1", "Elsewhere CC", program="Auto Collision Repair")]
+    assert sorted(_schools(courses, "Building and Construction", "knowledge", "47-2031.00")) == [
+        "Honolulu CC", "Southeast CC"]
