@@ -32,7 +32,9 @@ teaches Repairing and "Engine Performance" Troubleshooting; nowhere else do they
 item of a field (a ``*`` program term: Mechanical in repair trades, Medicine and Dentistry in
 clinical programs) takes every other course of the occupation's own programs in that field, at
 ``CORE_SCORE``, after every course that names it. An item term of generic words only
-("management") names the titles of exactly those words ("Principles of Management").
+("management"), or one written "=words", names the titles of exactly those words ("Principles of
+Management"; "=computer applications" names "Computer Applications I", not "Computer Applications
+in NDT").
 A software product (an O*NET technology item that is not a kind of software) keeps its courses
 in any department. A course description that names the item as a phrase of two or more words
 suggests the course at ``DESCRIPTION_SCORE``, below title matches: a tool's own name anywhere, a
@@ -117,9 +119,11 @@ class _Titles:
     tokens: list[frozenset[str]]
     courses: list[list[int]]
     index: dict[str, list[int]]
-    # titles of generic words only ("Principles of Management"), by their words: an item term
-    # made of the same words names them exactly ("management" for Administration and Management)
-    generic: dict[frozenset[str], list[int]]
+    # every title by its words, leading ones ("Principles of") left out: an exact item term names
+    # exactly these titles ("management" for Administration and Management names "Principles of
+    # Management", which is generic words only; "=computer applications" names "Computer
+    # Applications I" but not "Computer Applications in NDT")
+    exact: dict[frozenset[str], list[int]]
 
 
 def build_vocabulary(courses: Sequence[Course], texts: Iterable[str] = ()) -> Vocabulary:
@@ -145,19 +149,18 @@ def _program_marker(program: str) -> str:
 def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
     by_key: dict[str, int] = {}
     titles = _Titles([], [], [], {}, {})
-    cache: dict[str, tuple[str, ...]] = {}
+    cache: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
     for position, course in enumerate(courses):
         title = course.course_title + _program_marker(course.program)
-        words = cache.get(title)
-        if words is None:
-            words = meaningful(title_tokens(title, vocabulary))
-            cache[title] = words
+        found = cache.get(title)
+        if found is None:
+            tokens = title_tokens(title, vocabulary)
+            found = cache[title] = (meaningful(tokens), _generic_title(tokens))
+        words, bare = found
+        if bare:
+            titles.exact.setdefault(bare, []).append(position)
         if not words:
-            # only generic words ("Special Topics"): nothing to score, but an exact term may name it
-            bare = _generic_title(title_tokens(title, vocabulary))
-            if bare:
-                titles.generic.setdefault(bare, []).append(position)
-            continue
+            continue  # only generic words ("Special Topics"): nothing to score, an exact term may name it
         key = " ".join(words)
         slot = by_key.get(key)
         if slot is None:
@@ -172,7 +175,7 @@ def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
 
 
 def _generic_title(tokens: tuple[str, ...]) -> frozenset[str]:
-    """The words of a title of generic words only, leading words ("Principles") left out."""
+    """The words of a title, leading words ("Principles") left out."""
     return frozenset(tokens) - tables().leading
 
 
@@ -251,7 +254,8 @@ class _QueryString:
     phrase: tuple[str, ...] = ()
     # the anchors must be in the title: a title of the subject alone ("Databases") is not enough
     strict_anchors: bool = False
-    # an item term of generic words only: it names the courses titled with exactly these words
+    # an item term of generic words only, or written "=words": it names the courses titled with
+    # exactly these words
     exact: frozenset[str] = frozenset()
 
 
@@ -281,6 +285,13 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
     subject = query.domain in _SUBJECT_DOMAINS
     kind_of_software = entry is not None and entry.software
     for n, (text, penalty, broad) in enumerate(texts):
+        if penalty and text.startswith(EXACT_MARK):
+            # "=computer applications": only a title of exactly these words ("Computer
+            # Applications", "Business Computer Applications" is a term of its own)
+            bare = _generic_title(title_tokens(text[len(EXACT_MARK):], vocabulary))
+            if bare:
+                out.append(_QueryString((), frozenset(), penalty, exact=bare))
+            continue
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)
         anchors: frozenset[str] = frozenset()
@@ -311,6 +322,7 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
 
 
 _SOFTWARE_WORDS = frozenset({"software", "computer", "computerized", "application", "digital"})
+EXACT_MARK = "="  # an item term written "=words" names only the titles of exactly those words
 
 
 def is_kind_of_software(query: MatchQuery) -> bool:
@@ -680,7 +692,7 @@ def match_items_with_stats(
         for qs in strings:
             if qs.exact:
                 # "Principles of Management" is all generic words, so only an exact term names it
-                for position in titles.generic.get(qs.exact, ()):
+                for position in titles.exact.get(qs.exact, ()):
                     ctx = course_context[position]
                     if not admit(position, qs, ctx):
                         continue

@@ -358,11 +358,17 @@ def test_computer_applications_teaches_the_office_suite() -> None:
     """"Computer Applications" (word processing, spreadsheets, presentations) is an Office course;
     the words alone never named it because every word of it is common."""
     courses = [_course("Computer Applications"), _course("Business Computer Applications", school="B"),
-               _course("Computer Applications in Criminal Justice", school="C")]
+               _course("Introduction to Computer Applications II", school="E"),
+               _course("Computer Applications in Criminal Justice", school="C"),
+               _course("Computer Applications in NDT", school="D"),
+               _course("Financial Computer Application", school="F")]
     for item in ("Microsoft Excel", "Microsoft Word", "Microsoft Office software"):
         found = match_items([MatchQuery("k", "technology", item)], courses, soc="31-9091.00")["k"]
-        assert {m.course.course_title for m in found} >= {
-            "Computer Applications", "Business Computer Applications"}, item
+        # an exact term ("=computer applications"): other fields' computer applications are not
+        # Office courses
+        assert {m.course.course_title for m in found} == {
+            "Computer Applications", "Business Computer Applications",
+            "Introduction to Computer Applications II"}, item
 
 
 def test_the_office_suite_is_a_product_taught_in_any_department() -> None:
