@@ -677,9 +677,9 @@ def match_items_with_stats(
                 return False  # "Electronics Externship": a work placement teaches no item itself
             if ctx <= 0 and fields is not None:
                 in_title, in_program = fields.foreign(position)
-                if in_title - own and not portable:
+                if _unnamed(in_title, own) and not portable:
                     return False  # "Math for the Culinary Arts" is taught for another field
-                if in_program - own and not portable and (
+                if _unnamed(in_program, own) and not portable and (
                         not general or fields.language_program(position)):
                     return False  # "Electrical Repair" of an auto-collision program (a
                     # foundation subject, customer service say, is taught there all the same,
@@ -762,6 +762,12 @@ def match_items_with_stats(
         result[query.key] = _rank(query.key, hits, identities, by_decision.get(query.key, []), top_k)
     log.debug("matched %d queries: %s", len(queries), stats)
     return result, stats
+
+
+def _unnamed(field_words: frozenset[str], own: frozenset[str]) -> bool:
+    """Does a field word (or phrase) remain that the item does not name itself? ("Building and
+    Construction" names the phrase "building construction")."""
+    return any(not set(w.split()) <= own for w in field_words)
 
 
 def _course_context(courses: Sequence[Course], programs: Sequence[str], context: Context | None) -> list[int]:

@@ -196,3 +196,11 @@ def test_health_programs_share_their_science_core() -> None:
     # for an automotive technician the health departments stay another field's
     assert _titles([_course("Electrical Systems", program="Respiratory Care")], "knowledge",
                    "Computers and Electronics", "49-3023.00") == []
+
+
+def test_an_item_naming_a_field_phrase_word_by_word_is_exempt() -> None:
+    """"Building Construction Welding" names the field phrase "building construction", which the
+    item "Building and Construction" names itself, word by word: still a match for welders."""
+    courses = [_course("Building Construction Welding")]
+    assert _titles(courses, "knowledge", "Building and Construction", "51-4121.00") == [
+        "Building Construction Welding"]
