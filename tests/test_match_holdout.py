@@ -102,8 +102,8 @@ def test_second_holdout_is_labelled_and_split(shared: Path) -> None:
 
 def test_second_holdout_dev_floor(shared: Path) -> None:
     """DEV occupations of the second held-out set (tuned on); TEST is only reported by
-    benchmarks/match_holdout2.py. Measured at the defaults (k=20, cutoff 85) in session 5:
-    P 0.889, R 0.724 (k=12: P 0.902, R 0.653; session 4: P 0.898, R 0.611; session 3, k=8: P 0.783, R 0.333; session 2:
+    benchmarks/match_holdout2.py. Measured at the defaults (20 per school, cutoff 85) in session
+    7: P 0.897, R 0.741; session 5 (20 per item): P 0.889, R 0.724 (k=12: P 0.902, R 0.653; session 4: P 0.898, R 0.611; session 3, k=8: P 0.783, R 0.333; session 2:
     P 0.482, R 0.214)."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
@@ -115,8 +115,8 @@ def test_second_holdout_dev_floor(shared: Path) -> None:
                           "ksa.match", DEFAULT_TOP_K)
     wratio = h2.mh.evaluate(dev, h2.baseline_ranking(dev, courses, DEFAULT_TOP_K, h2.fuzz.WRatio,
                                                      DEFAULT_SCORE_CUTOFF), "WRatio", DEFAULT_TOP_K)
-    assert ours.precision >= 0.86, ours.errors
-    assert ours.recall >= 0.69, ours.errors
+    assert ours.precision >= 0.87, ours.errors
+    assert ours.recall >= 0.72, ours.errors
     assert ours.f1 > 2 * wratio.f1
 
 
@@ -141,13 +141,15 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
 
 
 @pytest.mark.parametrize(("which", "precision", "recall"),
-                         [("4", 0.88, 0.44), ("5", 0.89, 0.57), ("6", 0.87, 0.58), ("7", 0.91, 0.36),
-                          ("9", 0.77, 0.36)])
+                         [("4", 0.87, 0.50), ("5", 0.91, 0.69), ("6", 0.88, 0.73), ("7", 0.91, 0.43),
+                          ("9", 0.77, 0.49)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 7 and 9 were scored once clean (P 0.560, 0.744, 0.818, 0.832 and 0.729) and then
-    studied as DEV; they keep the fixes they prompted. Measured at the defaults (top 20, cutoff
-    85) in session 6: set 4 P 0.915, R 0.468; set 5 P 0.923, R 0.596; set 6 P 0.905, R 0.610;
-    set 7 P 0.942, R 0.384; set 9 P 0.805, R 0.386. Set 8 is TEST: only
+    studied as DEV; they keep the fixes they prompted. Measured at the defaults (20 per school,
+    cutoff 85) in session 7, every suggestion judged: set 4 P 0.896, R 0.521; set 5 P 0.940,
+    R 0.717; set 6 P 0.908, R 0.754; set 7 P 0.940, R 0.453; set 9 P 0.795, R 0.518 (session 6,
+    20 per item, on the labels of its day: 0.915/0.468, 0.923/0.596, 0.905/0.610, 0.942/0.384,
+    0.805/0.386). Set 8 is TEST: only
     benchmarks/match_holdout_test.py scores it."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
