@@ -53,7 +53,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -790,9 +790,13 @@ def _decisions_by_key(decisions: Sequence[Decision]) -> dict[str, list[Decision]
     return out
 
 
+@lru_cache(maxsize=4096)
+def _school_key(school: str) -> str:
+    return " ".join(school.casefold().split())
+
+
 def _course_identity(school: str, grade_level: str, title: str) -> tuple[str, str, str]:
-    return (" ".join(school.casefold().split()), " ".join(grade_level.casefold().split()),
-            decision_title_key(title))
+    return (_school_key(school), " ".join(grade_level.casefold().split()), decision_title_key(title))
 
 
 class _Identities:
@@ -802,6 +806,10 @@ class _Identities:
         self.courses = courses
         self._of: dict[int, tuple[str, str, str]] = {}
         self._by_identity: dict[tuple[str, str, str], Course] | None = None
+
+    def school(self, position: int) -> str:
+        """The first part of ``of``, without normalizing the title."""
+        return _school_key(self.courses[position].school)
 
     def of(self, position: int) -> tuple[str, str, str]:
         found = self._of.get(position)
@@ -839,14 +847,20 @@ def _rank(
     )
     suggestions: list[_Hit] = []
     seen: set[tuple[str, str, str]] = set()
+    schools = {identities.school(h.course) for h in hits.values()}
+    full = sum(1 for school in schools if listed[school] >= top_k)
     for hit in ordered:
-        identity = identities.of(hit.course)
-        if listed[identity[0]] >= top_k or identity in seen or identity in rejected:
+        if full == len(schools):
+            break
+        school = identities.school(hit.course)
+        if listed[school] >= top_k:
             continue
-        if identity in confirmed:
+        identity = identities.of(hit.course)  # normalizes the title: only for a school with room
+        if identity in seen or identity in rejected or identity in confirmed:
             continue
         seen.add(identity)
-        listed[identity[0]] += 1
+        listed[school] += 1
+        full += listed[school] == top_k
         suggestions.append(hit)
 
     matches: list[Match] = []
