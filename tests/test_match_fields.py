@@ -204,3 +204,16 @@ def test_an_item_naming_a_field_phrase_word_by_word_is_exempt() -> None:
     courses = [_course("Building Construction Welding")]
     assert _titles(courses, "knowledge", "Building and Construction", "51-4121.00") == [
         "Building Construction Welding"]
+
+
+def test_teaching_methods_and_physics_mechanics_are_not_the_subject() -> None:
+    """"Math Methods" in an education department teaches how to teach mathematics; "Classical
+    Mechanics" is physics, no Mechanical knowledge of machines."""
+    courses = [_course("Math Methods", program="Education: Elementary"),
+               _course("Secondary Mathematics Methods", program="Education", school="B"),
+               _course("College Algebra", school="C")]
+    assert _titles(courses, "knowledge", "Mathematics", "49-9071.00") == ["College Algebra"]
+    mechanics = [_course("Classical Mechanics", program="Physics"),
+                 _course("Small Engine Mechanics", school="B")]
+    assert "Classical Mechanics" not in _titles(mechanics, "knowledge", "Mechanical", "49-9071.00")
+    assert "Classical Mechanics" in _titles(mechanics, "knowledge", "Physics", "49-9071.00")
