@@ -217,3 +217,9 @@ def test_teaching_methods_and_physics_mechanics_are_not_the_subject() -> None:
                  _course("Small Engine Mechanics", school="B")]
     assert "Classical Mechanics" not in _titles(mechanics, "knowledge", "Mechanical", "49-9071.00")
     assert "Classical Mechanics" in _titles(mechanics, "knowledge", "Physics", "49-9071.00")
+
+
+def test_marine_and_conservation_biology_are_natural_resources_fields() -> None:
+    courses = [_course("Marine Biology"), _course("Conservation Biology", school="B"),
+               _course("Human Biology", school="C")]
+    assert _titles(courses, "knowledge", "Biology", "29-2034.00") == ["Human Biology"]
