@@ -322,6 +322,9 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
 
 
 _SOFTWARE_WORDS = frozenset({"software", "computer", "computerized", "application", "digital"})
+# title words of a course on using computers, whose description may name the software it trains
+_COMPUTING_TITLE = frozenset({"computer", "computing", "computerized", "software", "application",
+                              "digital", "office", "msoffice"})
 EXACT_MARK = "="  # an item term written "=words" names only the titles of exactly those words
 
 
@@ -739,9 +742,12 @@ def match_items_with_stats(
             base = DESCRIPTION_SCORE - qs.penalty
             for position in descriptions.courses_with(qs.phrase):
                 ctx = course_context[position]
-                if len(qs.phrase) < 2 or (ctx <= 0 and (subject or qs.penalty)):
+                if len(qs.phrase) < 2 or (ctx <= 0 and (subject or qs.penalty) and not (
+                        portable and qs.penalty and shapes.words(position) & _COMPUTING_TITLE)):
                     continue  # one word is no phrase; outside the program only the item's own name
-                    # counts ("critical thinking" is a slogan, "web browsers" a passing mention)
+                    # counts ("critical thinking" is a slogan, "web browsers" a passing mention
+                    # in Android programming), or a software product's term in the description
+                    # of a computing course ("word processing" in Basic Computing Skills)
                 if subject and general:
                     continue  # every syllabus claims writing and mathematics somewhere
                 if base < score_cutoff or not admit(position, qs, ctx):

@@ -387,3 +387,25 @@ def test_the_office_suite_is_a_product_taught_in_any_department() -> None:
                         soc="49-9021.00")["k"]
     assert {m.course.course_title for m in found} == {
         "Spreadsheet Applications Mod 2", "Microsoft Access", "Micro Office Integration"}
+
+
+def test_a_computing_course_description_names_the_software_it_trains() -> None:
+    """Outside the occupation's programs a term in a description is a passing mention, except
+    for a software product in a computing course: "Basic Computing Skills" whose description
+    practises word processing teaches Microsoft Word; desktop publishing that imports word
+    processing files does not, nor Android programming that mentions web browsers."""
+    def described(title: str, description: str, school: str) -> Course:
+        return Course(school, "", "", title, description=description)
+
+    courses = [
+        described("Basic Computing Skills for College Success",
+                  "Instruction and practice with word processing and presentation programs.", "A"),
+        described("Desktop Publishing for Business",
+                  "Page layout of documents imported from word processing programs.", "B"),
+        described("Android App Programming", "Apps that open pages in web browsers.", "C"),
+    ]
+    word = match_items([MatchQuery("k", "technology", "Microsoft Word")], courses,
+                       soc="49-3021.00")["k"]
+    assert [m.course.course_title for m in word] == ["Basic Computing Skills for College Success"]
+    safari = match_items([MatchQuery("k", "technology", "Apple Safari")], courses, soc="49-3021.00")["k"]
+    assert safari == ()
