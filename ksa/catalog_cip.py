@@ -87,6 +87,15 @@ class Context:
         return frozenset(w for w in named_field_words(words)
                          if not any(c.startswith(h) for h in table[w] for c in self.cips))
 
+    def _names_own_field(self, words: frozenset[str]) -> bool:
+        """The program name holds field words, each of a specific field (a CIP series or
+        program, not a whole family: "construction" spans many trades) that is the occupation's."""
+        table = field_words()
+        named = named_field_words(words)
+        return bool(named) and all(
+            all(len(h) >= 5 for h in table[w]) and any(c.startswith(h) for h in table[w] for c in self.cips)
+            for w in named)
+
     def foreign_program(self, words: frozenset[str]) -> frozenset[str]:
         """``foreign`` for a program or department name, except that the health programs of an
         occupation in health share their science core: anatomy and physiology of a paramedic
@@ -107,9 +116,12 @@ class Context:
         program = program_name(program)
         if not program:
             return UNKNOWN
-        homes = field_words().get(" ".join(title_tokens(program)))
+        words = title_tokens(program)
+        homes = field_words().get(" ".join(words))
         if homes is not None and any(c.startswith(h) for h in homes for c in self.cips):
             return IN_CONTEXT  # a department named by its field word ("dental": 51.06 and 51.04)
+        if self._names_own_field(frozenset(words)):
+            return IN_CONTEXT  # "Auto Body Repair and Painting" for collision repairers
         candidates = program_cips(program)
         if not candidates:
             return UNKNOWN

@@ -206,3 +206,17 @@ def test_building_construction_and_carp_departments_are_the_carpenters_own() -> 
                _course("Tools & Materials 1", "Elsewhere CC", program="Auto Collision Repair")]
     assert sorted(_schools(courses, "Building and Construction", "knowledge", "47-2031.00")) == [
         "Honolulu CC", "Southeast CC"]
+
+
+def test_a_program_named_by_the_occupations_own_field_words_is_its_own() -> None:
+    """"Auto Body Repair and Painting" names the collision field (auto body), "Aeronautics
+    Maintenance Technology" the aviation field: each is the occupation's own program. A word
+    that spans whole families ("construction") or another trade ("diesel") is not enough."""
+    from ksa.catalog_cip import IN_CONTEXT, UNKNOWN, occupation_context
+
+    body = occupation_context("49-3021.00")
+    assert body.classify(program="Auto Body Repair and Painting") == IN_CONTEXT
+    assert body.classify(program="Diesel Mechanics") != IN_CONTEXT
+    assert occupation_context("49-3011.00").classify(
+        program="Aeronautics Maintenance Technology") == IN_CONTEXT
+    assert occupation_context("51-4121.00").classify(program="Construction Management") == UNKNOWN
