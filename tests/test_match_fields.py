@@ -223,3 +223,13 @@ def test_marine_and_conservation_biology_are_natural_resources_fields() -> None:
     courses = [_course("Marine Biology"), _course("Conservation Biology", school="B"),
                _course("Human Biology", school="C")]
     assert _titles(courses, "knowledge", "Biology", "29-2034.00") == ["Human Biology"]
+
+
+def test_cabinetmaking_is_its_own_field() -> None:
+    courses = [_course("Carcass Construction I", program="Cabinetmaking"),
+               _course("Architectural Cabinet Design CAD", school="B"),
+               _course("Residential Construction", school="C")]
+    assert _titles(courses, "knowledge", "Building and Construction", "47-2152.00") == [
+        "Residential Construction"]
+    assert "Architectural Cabinet Design CAD" not in _titles(courses, "knowledge", "Design",
+                                                             "47-2152.00")
