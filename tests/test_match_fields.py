@@ -233,3 +233,9 @@ def test_cabinetmaking_is_its_own_field() -> None:
         "Residential Construction"]
     assert "Architectural Cabinet Design CAD" not in _titles(courses, "knowledge", "Design",
                                                              "47-2152.00")
+
+
+def test_robot_maker_courses_are_automation() -> None:
+    courses = [_course("FANUC Dual Check Safety"), _course("Patient Safety", school="B")]
+    assert _titles(courses, "knowledge", "Public Safety and Security", "31-1131.00") == [
+        "Patient Safety"]
