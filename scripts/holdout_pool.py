@@ -33,6 +33,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    technicians, general maintenance and repair workers; the NCES SCED high-school course list
    (codes, titles, descriptions), Windward Community College, UH West Oahu and UH Hilo, none
    used by a set before. Built at the start of session 6, before set 8's errors were read.
+10. chefs and head cooks, medical assistants, medical and clinical laboratory technicians,
+   secretaries and administrative assistants; Kapiolani and Leeward Community Colleges and
+   Southwest Tech. Built in session 7 with the session-7 matcher (top-k per school), before set
+   8's errors were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -40,7 +44,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 9)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 10)
 """
 
 from __future__ import annotations
@@ -104,6 +108,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (_UH[0], _UH[1].format("windward"), "Windward CC"),
            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
            (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
+    "10": (("35-1011.00", "31-9092.00", "29-2012.00", "43-6014.00"),
+           ((_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
+            ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"))),
 }
 
 
