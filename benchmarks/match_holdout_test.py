@@ -125,12 +125,13 @@ def catalog_courses(shared: Path, which: str = "3") -> list[Course]:
 
 def write_unlabelled(pairs: list[m2.mh.Pair], ranking: m2.mh.Ranking, courses: list[Course], out: Path) -> int:
     """Suggestions without a label, sorted by item and title, with nothing about rank or score."""
-    labelled = {(p.soc, p.item, p.school, p.course_title.casefold()) for p in pairs}
+    labelled = {(p.soc, p.domain, p.item, p.school, p.course_title.casefold()) for p in pairs}
     by_key = {(c.school, m2._title(c.course_title)): c for c in courses}
     rows = []
     for key, found in ranking.items():
         for school, title in found:
-            if (key[0], key[2], school, title.casefold()) not in labelled:
+            if (key[0], key[1], key[2], school, title.casefold()) not in labelled:  # knowledge and
+                # skills may share a name (Mathematics): each is its own item
                 c = by_key[(school, title)]
                 rows.append({"soc": key[0], "domain": key[1], "item": key[2], "school": school,
                              "course_code": c.course_code, "course_title": title, "label": "", "why": ""})
