@@ -69,7 +69,7 @@ from ksa.catalog_cip import (
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
-from ksa.match_terms import item_key, item_terms, program_terms
+from ksa.match_terms import item_key, item_terms, program_terms, software_products
 from ksa.model import Course, Match, MatchStatus
 from ksa.normalize import (
     Vocabulary,
@@ -671,13 +671,21 @@ def match_items_with_stats(
         # Excel or AutoCAD to HVAC mechanics all the same (a kind of
         # software, "Drawing and drafting software", is taught the way each field draws)
         portable = query.domain == "technology" and not is_kind_of_software(query)
+        # a product the item names ("Autodesk AutoCAD"): a course on a sibling product
+        # ("Solidworks") is no match, though both are CAD
+        products = name & software_products() if query.domain == "technology" else frozenset()
         hits: dict[int, _Hit] = {}
 
         def admit(position: int, qs: _QueryString, ctx: int, own: frozenset[str] = own,
-                  general: bool = general, portable: bool = portable) -> bool:
+                  general: bool = general, portable: bool = portable,
+                  products: frozenset[str] = products) -> bool:
             """The course may teach the item as ``qs`` names it (title or description alike)."""
             if shapes.words(position) & placements:
                 return False  # "Electronics Externship": a work placement teaches no item itself
+            if products:
+                named = shapes.words(position) & software_products()
+                if named and not named & products:
+                    return False  # "Solidworks CSWA Certification" for AutoCAD: a sibling product
             if ctx <= 0 and fields is not None:
                 in_title, in_program = fields.foreign(position)
                 if _unnamed(in_title, own) and not portable:

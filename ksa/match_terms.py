@@ -4,6 +4,8 @@
 items are broad ("Design") or foundation subjects ("Mathematics"). ``ksa/data/program_terms.csv``:
 terms that teach an item only inside the occupation's own program ("Brakes" teaches Repairing in
 an automotive program). Both are keyed by the item name, case and spacing ignored.
+``ksa/data/software_products.csv``: products courses are named after (a SolidWorks course is no
+AutoCAD course).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["ItemTerms", "ProgramTerms", "item_key", "item_terms", "program_terms"]
+__all__ = ["ItemTerms", "ProgramTerms", "item_key", "item_terms", "program_terms", "software_products"]
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,11 @@ def program_terms() -> dict[str, tuple[ProgramTerms, ...]]:
         terms = tuple(t.strip() for t in row["terms"].split("|") if t.strip())
         out.setdefault(item_key(row["item"]), []).append(ProgramTerms(fields, terms))
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def software_products() -> frozenset[str]:
+    """``ksa/data/software_products.csv``: product names as the normalizer writes them."""
+    text = resources.files("ksa").joinpath("data", "software_products.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return frozenset(row["product"].strip() for row in csv.DictReader(lines))

@@ -409,3 +409,17 @@ def test_a_computing_course_description_names_the_software_it_trains() -> None:
     assert [m.course.course_title for m in word] == ["Basic Computing Skills for College Success"]
     safari = match_items([MatchQuery("k", "technology", "Apple Safari")], courses, soc="49-3021.00")["k"]
     assert safari == ()
+
+
+def test_a_course_on_a_sibling_product_is_no_match() -> None:
+    """AutoCAD is CAD, and so is SolidWorks: a generic CAD course teaches AutoCAD, a SolidWorks
+    or Gerber course does not (a course naming both does)."""
+    courses = [_course("Computer Aided Design I"), _course("Solidworks CSWA Certification", school="B"),
+               _course("Gerber Computer Aided Design II", school="C"),
+               _course("AutoCAD and SolidWorks", school="D")]
+    found = match_items([MatchQuery("k", "technology", "Autodesk AutoCAD")], courses,
+                        soc="17-3011.00")["k"]
+    assert {m.course.course_title for m in found} == {"Computer Aided Design I", "AutoCAD and SolidWorks"}
+    kind = match_items([MatchQuery("k", "technology", "Computer aided design CAD software")], courses,
+                       soc="17-3011.00")["k"]
+    assert "Solidworks CSWA Certification" in {m.course.course_title for m in kind}
