@@ -199,7 +199,16 @@ def program_cips(program: str) -> frozenset[str]:
     if not fits:
         return frozenset()
     best = min(size for size, _ in fits)
-    return frozenset(cip for size, cip in fits if size == best)
+    tied = [cip for size, cip in fits if size == best]
+    # then fewest words of any kind: "Medical Assistant" is Medical/Clinical Assistant, not
+    # Clinical/Medical Laboratory Assistant ("laboratory" is a generic word)
+    fewest = min(_title_size(cip) for cip in tied)
+    return frozenset(cip for cip in tied if _title_size(cip) == fewest)
+
+
+@cache
+def _title_size(cip: str) -> int:
+    return len(set(title_tokens(crosswalk().titles[cip])))
 
 
 def occupation_context(soc: str) -> Context:

@@ -69,7 +69,13 @@ from ksa.catalog_cip import (
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
-from ksa.match_terms import item_key, item_terms, program_terms, software_products
+from ksa.match_terms import (
+    core_exclusions,
+    item_key,
+    item_terms,
+    program_terms,
+    software_products,
+)
 from ksa.model import Course, Match, MatchStatus
 from ksa.normalize import (
     Vocabulary,
@@ -770,6 +776,8 @@ def match_items_with_stats(
             # Systems" teaches Mechanical): after every course that names the item
             whole = _QueryString((), frozenset(), fields=core)
             for position in course_fields.members(core, course_context):
+                if shapes.words(position) & core_exclusions():
+                    continue  # "Culinary Math" is the program's mathematics, not its cooking
                 if position not in hits and admit(position, whole, course_context[position]):
                     hits[position] = _Hit(position, CORE_SCORE, (), course_context[position], 0.0,
                                           descriptions.mentions(position, name))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["ItemTerms", "ProgramTerms", "item_key", "item_terms", "program_terms", "software_products"]
+__all__ = ["ItemTerms", "ProgramTerms", "core_exclusions", "item_key", "item_terms", "program_terms",
+           "software_products"]
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,11 @@ def software_products() -> frozenset[str]:
     text = resources.files("ksa").joinpath("data", "software_products.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     return frozenset(row["product"].strip() for row in csv.DictReader(lines))
+
+
+@cache
+def core_exclusions() -> frozenset[str]:
+    """``ksa/data/core_exclusions.txt``: title words of a program's courses that teach something
+    besides the program's core item ("Culinary Math", "Automotive Service Management")."""
+    text = resources.files("ksa").joinpath("data", "core_exclusions.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))

@@ -27,7 +27,9 @@ AUTO = [_course("Brake Systems", program="Automotive Technology"),
         _course("Automatic Transmissions and Transaxles", program="Automotive Technology"),
         _course("Automotive Externship", program="Automotive Technology"),
         _course("Brake Systems", school="Bike U", program="Bicycle Mechanics"),
-        _course("Automotive Careers", school="Auto U", program="Automotive Technology")]
+        _course("Hybrid Vehicle Systems", school="Auto U", program="Automotive Technology"),
+        _course("Automotive Careers", school="Auto U", program="Automotive Technology"),
+        _course("Automotive Service Management", school="Auto U", program="Automotive Technology")]
 
 
 def test_core_item_takes_every_course_of_the_program_after_the_named_ones() -> None:
@@ -36,8 +38,9 @@ def test_core_item_takes_every_course_of_the_program_after_the_named_ones() -> N
     # program follows at CORE_SCORE
     named = {title for title, score in found if score > CORE_SCORE}
     assert named == {"Brake Systems", "Engine Repair", "Automatic Transmissions and Transaxles"}
-    assert found[-1] == ("Automotive Careers", CORE_SCORE)
-    # a work placement teaches nothing itself; the bicycle program leads to other occupations
+    assert found[-1] == ("Hybrid Vehicle Systems", CORE_SCORE)
+    # a work placement teaches nothing itself; the bicycle program leads to other occupations; a
+    # careers or management course is the program's business, not its repair (core exclusions)
     assert all(title != "Automotive Externship" for title, _ in found)
     assert len(found) == 4
 

@@ -220,3 +220,13 @@ def test_a_program_named_by_the_occupations_own_field_words_is_its_own() -> None
     assert occupation_context("49-3011.00").classify(
         program="Aeronautics Maintenance Technology") == IN_CONTEXT
     assert occupation_context("51-4121.00").classify(program="Construction Management") == UNKNOWN
+
+
+def test_a_program_name_resolves_to_the_closest_cip_title() -> None:
+    """"Medical Assistant" is Medical/Clinical Assistant (51.0801), not Clinical/Medical
+    Laboratory Assistant (51.0802): a medical-assisting program is no laboratory technician's."""
+    from ksa.catalog_cip import IN_CONTEXT, occupation_context, program_cips
+
+    assert program_cips("Medical Assistant") == {"51.0801"}
+    assert occupation_context("31-9092.00").classify(program="Medical Assistant") == IN_CONTEXT
+    assert occupation_context("29-2012.00").classify(program="Medical Assistant") != IN_CONTEXT
