@@ -423,3 +423,9 @@ def test_a_course_on_a_sibling_product_is_no_match() -> None:
     kind = match_items([MatchQuery("k", "technology", "Computer aided design CAD software")], courses,
                        soc="17-3011.00")["k"]
     assert "Solidworks CSWA Certification" in {m.course.course_title for m in kind}
+
+
+def test_3d_computer_graphics_is_modeling_not_image_editing() -> None:
+    courses = [_course("3D Computer Graphics I"), _course("Computer Graphics", school="B")]
+    found = match_items([MatchQuery("k", "technology", "Adobe Photoshop")], courses)["k"]
+    assert [m.course.course_title for m in found] == ["Computer Graphics"]
