@@ -316,7 +316,7 @@ def courses_value(matches: Sequence[Match], limit: int = CELL_LIMIT) -> CellRich
         sep = "\n" if index else ""
         line = sep + course_line(match)
         rest = len(matches) - index
-        more = f"\n… and {rest} more courses: see the {REVIEW_SHEET} sheet"
+        more = f"\n… and {rest} more course{'s' if rest > 1 else ''}: see the {REVIEW_SHEET} sheet"
         if used + len(line) + (len(more) if rest > 1 else 0) > limit:
             parts.append(TextBlock(InlineFont(b=True), more.lstrip("\n") if not index else more))
             break
