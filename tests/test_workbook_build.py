@@ -328,3 +328,15 @@ def test_output_stem_is_safe() -> None:
         output_stem("my panel/x", "51-9161.00", "20261204T000000Z")
         == "my-panel-x_51-9161.00_20261204T000000Z"
     )
+
+
+def test_a_course_title_longer_than_a_cell_is_counted_not_written() -> None:
+    from ksa.workbook.crosswalk_sheet import courses_value
+
+    huge = Match(MATH.item_id, Course("Hostile U", "", "X1", "A" * 40_000), 90.0, 1)
+    value = courses_value((huge,))
+    assert str(value) == "… and 1 more course: see the Match review sheet"
+    short = Match(MATH.item_id, Course("North", "", "M1", "Technical Math"), 90.0, 1)
+    two = courses_value((short, huge))
+    assert str(two).endswith("\n… and 1 more course: see the Match review sheet")
+    assert str(two).startswith("North, Technical Math (suggested, 90)")
