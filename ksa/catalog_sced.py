@@ -13,7 +13,8 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ksa.normalize import data_lines
 
 _CODE = re.compile(r"\s*(\d{5})(?:[.\-]\w+)?\s*")  # "13055", "13055.1", "10004-A"
 
@@ -27,9 +28,8 @@ class ScedArea:
 
 @cache
 def sced_areas() -> dict[str, ScedArea]:
-    text = resources.files("ksa").joinpath("data", "sced_areas.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {r["area"]: ScedArea(r["area"], r["name"], r["cip"]) for r in csv.DictReader(lines)}
+    return {r["area"]: ScedArea(r["area"], r["name"], r["cip"])
+            for r in csv.DictReader(data_lines("sced_areas.csv"))}
 
 
 def sced_area(code: str) -> ScedArea | None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ksa.normalize import data_lines
 
 __all__ = ["ItemTerms", "ProgramTerms", "core_exclusions", "item_key", "item_terms", "program_terms",
            "software_products"]
@@ -34,10 +35,8 @@ def item_key(name: str) -> str:
 @cache
 def item_terms() -> dict[str, ItemTerms]:
     """``ksa/data/item_terms.csv``: extra query terms per O*NET item name (read on first use)."""
-    text = resources.files("ksa").joinpath("data", "item_terms.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     out: dict[str, ItemTerms] = {}
-    for row in csv.DictReader(lines):
+    for row in csv.DictReader(data_lines("item_terms.csv")):
         terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
         out[item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1",
                                                 (row.get("general") or "").strip() == "1",
@@ -55,10 +54,8 @@ class ProgramTerms:
 def program_terms() -> dict[str, tuple[ProgramTerms, ...]]:
     """``ksa/data/program_terms.csv``: per O*NET item name, terms that count only in the
     occupation's own program ("Brakes" teaches Repairing in an automotive program)."""
-    text = resources.files("ksa").joinpath("data", "program_terms.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     out: dict[str, list[ProgramTerms]] = {}
-    for row in csv.DictReader(lines):
+    for row in csv.DictReader(data_lines("program_terms.csv")):
         fields = tuple(f.strip() for f in row["fields"].split("|") if f.strip())
         terms = tuple(t.strip() for t in row["terms"].split("|") if t.strip())
         out.setdefault(item_key(row["item"]), []).append(ProgramTerms(fields, terms))
@@ -68,14 +65,11 @@ def program_terms() -> dict[str, tuple[ProgramTerms, ...]]:
 @cache
 def software_products() -> frozenset[str]:
     """``ksa/data/software_products.csv``: product names as the normalizer writes them."""
-    text = resources.files("ksa").joinpath("data", "software_products.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return frozenset(row["product"].strip() for row in csv.DictReader(lines))
+    return frozenset(row["product"].strip() for row in csv.DictReader(data_lines("software_products.csv")))
 
 
 @cache
 def core_exclusions() -> frozenset[str]:
     """``ksa/data/core_exclusions.txt``: title words of a program's courses that teach something
     besides the program's core item ("Culinary Math", "Automotive Service Management")."""
-    text = resources.files("ksa").joinpath("data", "core_exclusions.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(w.strip() for w in data_lines("core_exclusions.txt"))

@@ -81,7 +81,8 @@ class Tables:
     vendor: frozenset[str] = frozenset()  # software makers: microsoft, adobe ...
 
 
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
+    """The lines of ``ksa/data/NAME`` that are neither blank nor ``#`` comments."""
     text = resources.files("ksa").joinpath("data", name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
@@ -91,7 +92,7 @@ def _stemmed(text: str) -> tuple[str, ...]:
 
 
 def _read_rules(name: str) -> list[PhraseRule]:
-    rows = list(csv.reader(_data_lines(name)))
+    rows = list(csv.reader(data_lines(name)))
     rules = []
     for row in rows[1:]:
         phrase, replacement = _stemmed(row[0]), _stemmed(row[1])
@@ -123,7 +124,7 @@ def tables() -> Tables:
     placement: set[str] = set()
     vendor: set[str] = set()
     absorbs: dict[str, frozenset[str]] = {}
-    for line in _data_lines("generic_words.txt"):
+    for line in data_lines("generic_words.txt"):
         parts = line.split()
         word = stem(parts[0].casefold())
         kind = parts[1] if len(parts) > 1 else ""
