@@ -86,6 +86,7 @@ from ksa.normalize import (
     raw_words,
     tables,
     title_tokens,
+    wording,
 )
 
 log = logging.getLogger("ksa.match")
@@ -827,7 +828,7 @@ class _Identities:
     def __init__(self, courses: Sequence[Course]) -> None:
         self.courses = courses
         self._of: dict[int, tuple[str, str, str]] = {}
-        self._by_identity: dict[tuple[str, str, str], Course] | None = None
+        self._by_identity: dict[tuple[str, str, str], list[Course]] | None = None
 
     def school(self, position: int) -> str:
         """The first part of ``of``, without normalizing the title."""
@@ -840,12 +841,16 @@ class _Identities:
             found = self._of[position] = _course_identity(c.school, c.grade_level, c.course_title)
         return found
 
-    def course(self, identity: tuple[str, str, str]) -> Course | None:
+    def courses_of(self, identity: tuple[str, str, str]) -> list[Course]:
+        """The catalog's courses of ``identity``, one per wording of the title."""
         if self._by_identity is None:
             self._by_identity = {}
             for position in range(len(self.courses)):
-                self._by_identity.setdefault(self.of(position), self.courses[position])
-        return self._by_identity.get(identity)
+                course = self.courses[position]
+                same = self._by_identity.setdefault(self.of(position), [])
+                if all(wording(c.course_title) != wording(course.course_title) for c in same):
+                    same.append(course)
+        return self._by_identity.get(identity, [])
 
 
 def _rank(
@@ -868,7 +873,7 @@ def _rank(
                        courses[h.course].school.casefold(), h.course),
     )
     suggestions: list[_Hit] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[tuple[str, str, str], str]] = set()
     schools = {identities.school(h.course) for h in hits.values()}
     full = sum(1 for school in schools if listed[school] >= top_k)
     for hit in ordered:
@@ -878,21 +883,27 @@ def _rank(
         if listed[school] >= top_k:
             continue
         identity = identities.of(hit.course)  # normalizes the title: only for a school with room
-        if identity in seen or identity in rejected or identity in confirmed:
+        if identity in rejected or identity in confirmed:
             continue
-        seen.add(identity)
+        # sections of one course are merged ("General Physics I" PHYS 151, "GENERAL PHYSICS 1"
+        # PHYS 151B); two courses whose titles only normalize alike ("Medical Terminology" and
+        # "Survey of Medical Terminology") are both listed
+        listing = (identity, wording(courses[hit.course].course_title))
+        if listing in seen:
+            continue
+        seen.add(listing)
+        suggestions.append(hit)
         listed[school] += 1
         full += listed[school] == top_k
-        suggestions.append(hit)
 
     matches: list[Match] = []
     for identity, d in confirmed.items():
-        course = identities.course(identity) or Course(
+        for course in identities.courses_of(identity) or [Course(
             school=d.school, grade_level=d.grade_level, course_code=d.course_code,
             course_title=d.course_title, source="review ledger",
-        )
-        matches.append(Match(key=key, course=course, score=100.0, rank=len(matches) + 1,
-                             status=MatchStatus.CONFIRMED, note=d.note))
+        )]:
+            matches.append(Match(key=key, course=course, score=100.0, rank=len(matches) + 1,
+                                 status=MatchStatus.CONFIRMED, note=d.note))
     for hit in suggestions:
         matches.append(Match(key=key, course=courses[hit.course], score=round(hit.score, 1),
                              rank=len(matches) + 1, matched_tokens=hit.shared))

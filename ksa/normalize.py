@@ -212,6 +212,13 @@ def level_marks(text: str) -> tuple[str, ...]:
     return tuple(_level_value(w) for w in _words(text) if _is_level(w))
 
 
+def wording(text: str) -> str:
+    """A title as written, but for case, punctuation and how its level is written: "General
+    Physics I" and "GENERAL PHYSICS 1" are worded alike, "Survey of Medical Terminology" and
+    "Medical Terminology" are not (though both normalize to "medical terminology")."""
+    return " ".join(_level_value(w) if _is_level(w) else w for w in _words(text))
+
+
 def _dedupe(words: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     out = []

@@ -49,6 +49,7 @@ from ksa.ledger import Decision, decision_title_key
 from ksa.match import MatchQuery, match_items
 from ksa.match_defaults import DEFAULT_TOP_K
 from ksa.model import Course, Match, MatchStatus
+from ksa.normalize import wording
 
 log = logging.getLogger("ksa.rerank")
 
@@ -201,7 +202,7 @@ class SemanticReranker:
         pooled: dict[str, list[tuple[Course, float, tuple[str, ...]]]] = {}
         confirmed: dict[str, list[Match]] = {}
         for query in queries:
-            best: dict[tuple[str, str, str], tuple[Course, float, tuple[str, ...]]] = {}
+            best: dict[tuple[tuple[str, str, str], str], tuple[Course, float, tuple[str, ...]]] = {}
             kept: list[Match] = []
             for cand in candidates.get(query.key, ()):
                 if isinstance(cand, Match):
@@ -211,12 +212,12 @@ class SemanticReranker:
                     course, lexical, tokens = cand.course, float(cand.score), cand.matched_tokens
                 else:
                     course, lexical, tokens = cand, 0.0, ()
-                identity = _identity(course)
-                old = best.get(identity)
+                listing = (_identity(course), wording(course.course_title))  # as ksa.match lists
+                old = best.get(listing)
                 if old is None or lexical > old[1]:
-                    best[identity] = (course, lexical, tokens)
+                    best[listing] = (course, lexical, tokens)
             taken = {_identity(m.course) for m in kept}
-            pooled[query.key] = [v for k, v in best.items() if k not in taken]
+            pooled[query.key] = [v for k, v in best.items() if k[0] not in taken]
             confirmed[query.key] = kept
 
         item_texts = [item_text(q, self.blend.use_description, occupation) for q in queries]

@@ -88,6 +88,25 @@ def test_each_course_of_a_sequence_is_suggested_and_decided_on_its_own() -> None
     assert [m.course.course_code for m in rejected] == ["PHYS 152"]
 
 
+def test_courses_whose_titles_only_normalize_alike_are_both_listed() -> None:
+    """"Survey of Medical Terminology" (HLTH 125) and "Medical Terminology" (HLTH 110) share a
+    normalized title but are two courses: both are suggested, and a decision on the title
+    confirms (or rejects) both."""
+    courses = [_course("Medical Terminology", code="HLTH 110"),
+               _course("Survey of Medical Terminology", code="HLTH 125"),
+               _course("MEDICAL TERMINOLOGY", code="HLTH 110B")]
+    query = [MatchQuery("k", "knowledge", "Medical Terminology")]
+    found = match_items(query, courses)["k"]
+    assert sorted(m.course.course_title for m in found) == ["Medical Terminology", "Survey of Medical Terminology"]
+    accepted = match_items(query, courses, decisions=[
+        Decision("k", "Front Range CC", "Certificate", "medical terminology", "accept")])["k"]
+    assert [(m.course.course_code, m.status) for m in accepted] == [
+        ("HLTH 110", MatchStatus.CONFIRMED), ("HLTH 125", MatchStatus.CONFIRMED)]
+    rejected = match_items(query, courses, decisions=[
+        Decision("k", "Front Range CC", "Certificate", "Medical Terminology", "reject")])["k"]
+    assert rejected == ()
+
+
 def test_context_prefers_program_leading_to_occupation() -> None:
     courses = [_course("Quality Control", school="Brew U", program="Brewing Science"),
                _course("Quality Control", school="Tech U", program="Machine Shop Technology")]
