@@ -309,7 +309,10 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
             # software, whose subject is software, is not such an item)
             anchors, strict = _SOFTWARE_WORDS, True
         elif n == 0 and len(words) == 1 and not _AND.search(text):
-            anchors = frozenset(t for t in tokens if (is_generic(t) if subject else t in tables().vendor))
+            # a maker anchors a product only when its name is an everyday word too ("Word",
+            # "Access"); "Using Excel in Accounting" teaches Excel without saying Microsoft
+            anchors = frozenset(t for t in tokens if (
+                is_generic(t) if subject else t in tables().vendor and set(words) & tables().everyday))
         elif penalty and len(words) == 1 and (not subject or (entry is not None and entry.broad)):
             # a tool's one-subject term keeps its generic words: "database applications" for
             # Microsoft Access is not "Database Concepts" or "Introduction to Databases"; so does a

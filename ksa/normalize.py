@@ -79,6 +79,9 @@ class Tables:
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     placement: frozenset[str] = frozenset()  # work placements: externship, practicum ...
     vendor: frozenset[str] = frozenset()  # software makers: microsoft, adobe ...
+    # product names that are everyday words too (Word, Access, Project): a course sharing only
+    # such a word must name the maker or be titled with nothing else
+    everyday: frozenset[str] = frozenset()
 
 
 def data_lines(name: str) -> list[str]:
@@ -123,6 +126,7 @@ def tables() -> Tables:
     stop: set[str] = set()
     placement: set[str] = set()
     vendor: set[str] = set()
+    everyday: set[str] = set()
     absorbs: dict[str, frozenset[str]] = {}
     for line in data_lines("generic_words.txt"):
         parts = line.split()
@@ -133,6 +137,9 @@ def tables() -> Tables:
             continue
         if kind == "stop":
             stop.add(word)
+            continue
+        if kind == "everyday":
+            everyday.add(word)
             continue
         generic.add(word)
         if kind == "leading":
@@ -157,6 +164,7 @@ def tables() -> Tables:
         vocabulary=frozenset(w for w in vocabulary if len(w) > MIN_PREFIX),
         placement=frozenset(placement),
         vendor=frozenset(vendor),
+        everyday=frozenset(everyday),
     )
 
 

@@ -118,6 +118,16 @@ def test_vendor_name_is_not_needed_but_the_product_must_stand_alone() -> None:
     assert sorted(found) == ["Word 2019 Level 1", "Word Processing Apps II MS Word"]
 
 
+def test_only_a_product_named_by_an_everyday_word_needs_its_maker() -> None:
+    """"Using Excel in Accounting" teaches Excel without saying Microsoft; a course sharing only
+    "Dynamics" or "Building" with an everyday-word product is no course on it."""
+    courses = [_course("", "Using Excel® in Accounting"), _course("", "Dynamics of Family Violence"),
+               _course("", "Drone Building"), _course("", "Microsoft Dynamics 365 Finance")]
+    assert _titles(courses, "technology", "Microsoft Excel", None) == ["Using Excel® in Accounting"]
+    assert _titles(courses, "technology", "Microsoft Dynamics", None) == ["Microsoft Dynamics 365 Finance"]
+    assert _titles(courses, "technology", "Autodesk Building Systems", None) == []
+
+
 def test_soft_skills_survive_another_fields_department() -> None:
     fashion = [_course("FASH 1", "Fashion Design I"), _course("FASH 2", "Fashion Merchandising"),
                _course("FASH 3", "Fashion Illustration"), _course("FASH 4", "Time Management & Organization")]
