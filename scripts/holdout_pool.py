@@ -37,6 +37,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    secretaries and administrative assistants; Kapiolani and Leeward Community Colleges and
    Southwest Tech. Built in session 7 with the session-7 matcher (top-k per school), before set
    8's errors were read.
+11. registered nurses, preschool teachers, social and human service assistants, electrical and
+   electronic engineering technologists and technicians; Hawaii Community College, UH Maui
+   College and Kauai Community College. Built in session 8 with the session-8 matcher (item
+   terms for knowledge and skills), before set 8's errors were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -44,7 +48,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 10)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 11)
 """
 
 from __future__ import annotations
@@ -112,6 +116,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            ((_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
             ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"))),
+    "11": (("29-1141.00", "25-2011.00", "21-1093.00", "17-3023.00"),
+           ((_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"),
+            (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
 }
 
 
