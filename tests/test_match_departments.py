@@ -159,3 +159,18 @@ def test_subject_codes_used_as_department_names_give_context() -> None:
     assert occupation_context("49-3021.00").classify(program="ABRP") == 1
     assert occupation_context("33-3051.00").classify(program="AJ") == 0  # a related justice program
     assert occupation_context("47-2152.00").classify(program="DH") == -1
+
+
+def test_foundation_items_reach_courses_that_name_them_otherwise() -> None:
+    """Computer literacy courses teach Computers and Electronics, a business-writing course English,
+    an interviewing course Active Listening; a course sharing only a generic word does not."""
+    courses = [_course("CIT 1", "Computer Essentials"), _course("ICS 100", "Computing Literacy and Applications"),
+               _course("CIT 2", "Computer Applications in NDT"), _course("ENG 209", "Business and Managerial Writing"),
+               _course("ENG 1", "Creative Writing"), _course("SP 1", "Interviewing"),
+               _course("BUS 1", "Intro to Business Computing"), _course("DNTL 3", "Patient Information")]
+    assert sorted(_titles(courses, "knowledge", "Computers and Electronics", None)) == [
+        "Computer Essentials", "Computing Literacy and Applications"]
+    assert _titles(courses, "knowledge", "English Language", None) == ["Business and Managerial Writing"]
+    assert _titles(courses, "skills", "Active Listening", None) == ["Interviewing"]
+    assert sorted(_titles(courses, "technology", "Microsoft Excel", None)) == [
+        "Computing Literacy and Applications", "Intro to Business Computing"]
