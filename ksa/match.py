@@ -423,9 +423,12 @@ class _Fields:
                 self.context.foreign_program(words) if program else self.context.foreign(words))
         return found
 
-    def foreign(self, position: int) -> tuple[frozenset[str], frozenset[str]]:
+    def foreign(self, position: int, *, sector: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+        """The foreign field words of the course's title and of its program; with ``sector``, a
+        title naming another field of the occupation's own sector (health) is no foreign title
+        ("Nursing Pharmacology" teaches a phlebotomist medicine all the same)."""
         program = self.programs[position]
-        return (self._words(self.courses[position].course_title),
+        return (self._words(self.courses[position].course_title, program=sector),
                 self._words(program, program=True) if program else frozenset())
 
     def language_program(self, position: int) -> bool:
@@ -676,6 +679,7 @@ def match_items_with_stats(
         own = name.union(*(qs.words for qs in strings))
         entry = item_terms().get(item_key(query.text))
         general = entry is not None and entry.general
+        sector = entry is not None and entry.sector
         # a software product is the same product in any department, whatever field the title
         # names: a spreadsheet course of an agriculture-business program, or "Civil CAD", teaches
         # Excel or AutoCAD to HVAC mechanics all the same (a kind of
@@ -687,7 +691,7 @@ def match_items_with_stats(
         hits: dict[int, _Hit] = {}
 
         def admit(position: int, qs: _QueryString, ctx: int, own: frozenset[str] = own,
-                  general: bool = general, portable: bool = portable,
+                  general: bool = general, portable: bool = portable, sector: bool = sector,
                   products: frozenset[str] = products) -> bool:
             """The course may teach the item as ``qs`` names it (title or description alike)."""
             if shapes.words(position) & placements:
@@ -697,7 +701,7 @@ def match_items_with_stats(
                 if named and not named & products:
                     return False  # "Solidworks CSWA Certification" for AutoCAD: a sibling product
             if ctx <= 0 and fields is not None:
-                in_title, in_program = fields.foreign(position)
+                in_title, in_program = fields.foreign(position, sector=sector)
                 if _unnamed(in_title, own) and not portable:
                     return False  # "Math for the Culinary Arts" is taught for another field
                 if _unnamed(in_program, own) and not portable and (

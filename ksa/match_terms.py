@@ -26,6 +26,8 @@ class ItemTerms:
     broad: bool  # the name alone is too broad to carry a match (see item_terms.csv)
     general: bool = False  # a foundation subject: another field's program still teaches it
     software: bool = False  # a kind of software whose subject alone names no software course
+    sector: bool = False  # a foundation of a whole sector: a title naming another of its fields
+    # still teaches it ("Nursing Pharmacology", medicine for a phlebotomist)
 
 
 def item_key(name: str) -> str:
@@ -38,9 +40,11 @@ def item_terms() -> dict[str, ItemTerms]:
     out: dict[str, ItemTerms] = {}
     for row in csv.DictReader(data_lines("item_terms.csv")):
         terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
+        general = (row.get("general") or "").strip()
         out[item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1",
-                                                (row.get("general") or "").strip() == "1",
-                                                (row.get("software") or "").strip() == "1")
+                                                general in ("1", "sector"),
+                                                (row.get("software") or "").strip() == "1",
+                                                general == "sector")
     return out
 
 

@@ -186,13 +186,18 @@ def test_sced_area_places_a_high_school_course_in_its_field(tmp_path: Path) -> N
 
 def test_health_programs_share_their_science_core() -> None:
     """A medical-assisting department's Medical Terminology and a respiratory-care program's anatomy
-    teach a dental assistant Medicine and Dentistry; a title naming another health field still
-    does not, and trades departments stay foreign."""
+    teach a dental assistant Medicine and Dentistry, and so does a title naming another health
+    field (medicine is the whole sector's foundation); a title naming a field outside health does
+    not, and trades departments stay foreign."""
     courses = [_course("Medical Terminology", program="Medical Office"),
                _course("Anatomy & Physiology", program="Respiratory Care", school="B"),
-               _course("Massage Pharmacology", school="C")]
+               _course("Massage Pharmacology", school="C"),
+               _course("Agricultural Pharmacology", school="D")]
     dental = _titles(courses, "knowledge", "Medicine and Dentistry", "31-9091.00")
-    assert set(dental) == {"Medical Terminology", "Anatomy & Physiology"}
+    assert set(dental) == {"Medical Terminology", "Anatomy & Physiology", "Massage Pharmacology"}
+    # a foundation of every occupation (mathematics) still stops at a title naming another field
+    math = [_course("Math for Nursing"), _course("College Algebra", school="B")]
+    assert _titles(math, "knowledge", "Mathematics", "31-9091.00") == ["College Algebra"]
     # for an automotive technician the health departments stay another field's
     assert _titles([_course("Electrical Systems", program="Respiratory Care")], "knowledge",
                    "Computers and Electronics", "49-3023.00") == []
