@@ -41,6 +41,11 @@ def test_simple_csv_with_school_and_level_columns(tmp_path: Path) -> None:
         # student-information-system exports (PeopleSoft, Banner, Colleague spellings)
         ("Campus Name,Award Type,Subj,Catalog Nbr,Long Title", "X,Cert,WELD,101,Welding", "WELD 101"),
         ("Inst Name,Credential Level,Subject Area,Crse,Crse Title", "X,Cert,WELD,101,Welding", "WELD 101"),
+        ("Institution,Level,Subject,Catalog Nbr,Course Title Long,Course Descr", "X,Cert,WELD,101,Welding,Arc", "WELD 101"),
+        # "Name" and "Course" hold the title only beside a code column; "Course" alone is the code
+        ("School,Level,Dept,Num,Name,Credits", "X,Cert,WELD,101,Welding,3", "WELD 101"),
+        ("School,Level,Course ID,Course,Description,Division", "X,Cert,WELD 101,Welding,Arc,Trades", "WELD 101"),
+        ("School,Level,Course,Title,Units", "X,Cert,WELD 101,Welding,3", "WELD 101"),
     ],
 )
 def test_header_aliases(tmp_path: Path, header: str, row: str, code: str) -> None:
@@ -104,6 +109,10 @@ def test_skipped_rows_counted_with_reasons(tmp_path: Path) -> None:
 
 
 def test_missing_title_column_names_headers(tmp_path: Path) -> None:
+    """A list of names is no catalog: "Name" counts as the title only beside a course code."""
+    name_only = _write(tmp_path / "people.csv", "Name,Address\nAda,Main St\n")
+    with pytest.raises(MissingColumnError):
+        load_catalogs([CatalogSpec(name_only, school="X")])
     path = _write(tmp_path / "c.csv", "School,Code,Hours\nX,M1,3\n")
     with pytest.raises(MissingColumnError) as info:
         load_catalogs([CatalogSpec(path)])
