@@ -271,7 +271,8 @@ def _read_table(spec: CatalogSpec, table: Table, columns: ColumnMap, header: lis
             f"{where}: no school for the courses.",
             [Problem("the file has no School/Institution/College column and the panel names no school "
                      "for it", file=str(path), sheet=table.sheet, value=", ".join(h for h in header if h.strip()),
-                     hint='add school = "..." to this catalog in the panel, or a School column')],
+                     hint='add school = "..." to this catalog in the panel (--school NAME for ksa '
+                          'match), or a School column')],
         )
     if columns.grade_level is None and not spec.grade_level:
         result.notes.append(Issue(
