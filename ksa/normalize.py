@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W_]+")
@@ -220,6 +220,7 @@ def level_marks(text: str) -> tuple[str, ...]:
     return tuple(_level_value(w) for w in _words(text) if _is_level(w))
 
 
+@lru_cache(maxsize=65536)
 def wording(text: str) -> str:
     """A title as written, but for case, punctuation and how its level is written: "General
     Physics I" and "GENERAL PHYSICS 1" are worded alike, "Survey of Medical Terminology" and
