@@ -76,7 +76,8 @@ class ColumnMap:
 
 # headers that name the title only when no header above does and a code column stands beside
 # them ("Dept, Num, Name"; "Course ID, Course, Description"); alone, "Course" is the code
-_FALLBACK_TITLE = ("name", "course", "class", "course name title")
+_FALLBACK_TITLE = ("name", "course", "class")
+_FALLBACK_KEYS = tuple(header_key(h) for h in _FALLBACK_TITLE)
 
 
 def map_columns(header: Sequence[str]) -> ColumnMap | None:
@@ -104,9 +105,6 @@ def map_columns(header: Sequence[str]) -> ColumnMap | None:
     if "title" not in found:
         return None
     return ColumnMap(**found, outcomes=tuple(outcomes))
-
-
-_FALLBACK_KEYS = tuple(header_key(h) for h in _FALLBACK_TITLE)
 
 
 def accepted_title_headers() -> str:

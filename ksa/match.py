@@ -452,28 +452,19 @@ class _CourseFields:
     def within(self, position: int, prefixes: tuple[str, ...], *, wholly: bool = False) -> bool:
         """Is the course's program in one of these fields? Either way round unless ``wholly``:
         a department's field word may name a whole family ("comptia": 11)."""
-        found = self._fields(position)
-        return any(c.startswith(p) or (not wholly and p.startswith(c)) for p in prefixes for c in found)
-
-    def _fields(self, position: int) -> frozenset[str]:
         key = (self.courses[position].cip, self.programs[position])
         found = self._of.get(key)
         if found is None:
             found = self._of[key] = _program_fields(*key)
-        return found
+        return any(c.startswith(p) or (not wholly and p.startswith(c)) for p in prefixes for c in found)
 
     def members(self, prefixes: tuple[str, ...], context: Sequence[int]) -> list[int]:
-        """The courses of the occupation's own programs that are in these fields and no other (a
-        paramedic program serves fire departments too, but its courses are medicine)."""
+        """The courses of the occupation's own programs that are in these fields."""
         found = self._members.get(prefixes)
         if found is None:
             found = self._members[prefixes] = [
                 p for p in range(len(self.courses)) if context[p] > 0 and self.within(p, prefixes, wholly=True)]
         return found
-
-    def only_within(self, position: int, prefixes: tuple[str, ...]) -> bool:
-        fields = self._fields(position)
-        return bool(fields) and all(any(c.startswith(p) for p in prefixes) for c in fields)
 
 
 def _program_fields(cip: str, program: str) -> frozenset[str]:
