@@ -125,7 +125,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "29-1141.00": "Registered Nurses",
                "25-2011.00": "Preschool Teachers, Except Special Education",
                "21-1093.00": "Social and Human Service Assistants",
-               "17-3023.00": "Electrical and Electronic Engineering Technologists and Technicians"}
+               "17-3023.00": "Electrical and Electronic Engineering Technologists and Technicians",
+               "11-9051.00": "Food Service Managers",
+               "13-2011.00": "Accountants and Auditors",
+               "15-1254.00": "Web Developers",
+               "39-9031.00": "Exercise Trainers and Group Fitness Instructors"}
 
 
 def label_file(which: str) -> Path:

@@ -41,6 +41,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    electronic engineering technologists and technicians; Hawaii Community College, UH Maui
    College and Kauai Community College. Built in session 8 with the session-8 matcher (item
    terms for knowledge and skills), before set 8's errors were read.
+12. food service managers, accountants and auditors, web developers, exercise trainers and group
+   fitness instructors; Kapiolani Community College, UH West Oahu and the NCES SCED high-school
+   list. Built at the end of session 8 with the session-8 matcher (set 8 studied), before set
+   11's errors were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -48,7 +52,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 11)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 12)
 """
 
 from __future__ import annotations
@@ -120,6 +124,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            ((_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
             (_UH[0], _UH[1].format("maui"), "Maui College"),
             (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
+    "12": (("11-9051.00", "13-2011.00", "15-1254.00", "39-9031.00"),
+           ((_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
+            ("sced-nces", "sced_v12.csv", "High school (SCED)"))),
 }
 
 
