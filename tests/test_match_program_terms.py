@@ -230,3 +230,18 @@ def test_a_program_name_resolves_to_the_closest_cip_title() -> None:
     assert program_cips("Medical Assistant") == {"51.0801"}
     assert occupation_context("31-9092.00").classify(program="Medical Assistant") == IN_CONTEXT
     assert occupation_context("29-2012.00").classify(program="Medical Assistant") != IN_CONTEXT
+
+
+def test_trade_tools_reach_the_courses_that_train_them() -> None:
+    """A dental-assisting program's Local Anesthesia course trains aspirating syringes and its
+    Infection Control course autoclaves; a culinary program's Knife Skills trains chefs' knives.
+    The same titles in another program, or for another occupation, train none of them."""
+    dental = [_course("Local Anesthesia", "A", program="Dental Assisting"),
+              _course("Infection Control", "B", program="Dental Assisting"),
+              _course("Dental Radiography", "C", program="Dental Assisting")]
+    assert _schools(dental, "Aspirating syringes", "tools", "31-9091.00") == ["A"]
+    assert _schools(dental, "Autoclaves", "tools", "31-9091.00") == ["B"]
+    kitchen = [_course("Knife Skills", "K", program="Culinary Arts"),
+               _course("Knife Skills", "W", program="Wilderness Survival")]
+    assert _schools(kitchen, "Chefs' knives", "tools", "35-2014.00") == ["K"]
+    assert _schools(kitchen, "Chefs' knives", "tools", WELDERS) == []
