@@ -825,7 +825,8 @@ def _school_key(school: str) -> str:
     return " ".join(school.casefold().split())
 
 
-def _course_identity(school: str, grade_level: str, title: str) -> tuple[str, str, str]:
+def course_identity(school: str, grade_level: str, title: str) -> tuple[str, str, str]:
+    """The (school, grade level, normalized title) a course is listed and decided by."""
     return (_school_key(school), " ".join(grade_level.casefold().split()), decision_title_key(title))
 
 
@@ -845,7 +846,7 @@ class _Identities:
         found = self._of.get(position)
         if found is None:
             c = self.courses[position]
-            found = self._of[position] = _course_identity(c.school, c.grade_level, c.course_title)
+            found = self._of[position] = course_identity(c.school, c.grade_level, c.course_title)
         return found
 
     def courses_of(self, identity: tuple[str, str, str]) -> list[Course]:
@@ -866,7 +867,7 @@ def _rank(
     courses = identities.courses
     latest: dict[tuple[str, str, str], Decision] = {}
     for d in decisions:  # later decisions win
-        latest[_course_identity(d.school, d.grade_level, d.course_title)] = d
+        latest[course_identity(d.school, d.grade_level, d.course_title)] = d
     rejected = {k for k, d in latest.items() if d.action == "reject"}
     confirmed = {k: d for k, d in latest.items() if d.action in ("accept", "add")}
     # top_k is per school: each school's educators read their own list, and one large catalog

@@ -45,8 +45,8 @@ from typing import Any
 import numpy as np
 
 from ksa.errors import KsaError
-from ksa.ledger import Decision, decision_title_key
-from ksa.match import MatchQuery, match_items
+from ksa.ledger import Decision
+from ksa.match import MatchQuery, course_identity, match_items
 from ksa.match_defaults import DEFAULT_TOP_K
 from ksa.model import Course, Match, MatchStatus
 from ksa.normalize import wording
@@ -125,8 +125,7 @@ def course_text(course: Course) -> str:
 
 
 def _identity(course: Course) -> tuple[str, str, str]:
-    return (" ".join(course.school.casefold().split()), " ".join(course.grade_level.casefold().split()),
-            decision_title_key(course.course_title))
+    return course_identity(course.school, course.grade_level, course.course_title)
 
 
 class SemanticReranker:
@@ -274,8 +273,7 @@ def match_items_semantic(
     near = reranker.nearest(queries, courses, nearest, occupation=occupation) if nearest > 0 else {}
     rejected: dict[str, set[tuple[str, str, str]]] = {}
     for d in decisions:
-        identity = (" ".join(d.school.casefold().split()), " ".join(d.grade_level.casefold().split()),
-                    decision_title_key(d.course_title))
+        identity = course_identity(d.school, d.grade_level, d.course_title)
         if d.action == "reject":
             rejected.setdefault(d.key, set()).add(identity)
         else:
