@@ -45,6 +45,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    fitness instructors; Kapiolani Community College, UH West Oahu and the NCES SCED high-school
    list. Built at the end of session 8 with the session-8 matcher (set 8 studied), before set
    11's errors were read.
+13. information security analysts, sheet metal workers, teaching assistants, bakers; Honolulu,
+   Leeward and Windward Community Colleges. Built at the start of session 9 with the session-8
+   matcher, before set 11 was studied or set 12's errors were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -52,7 +55,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 12)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 13)
 """
 
 from __future__ import annotations
@@ -128,6 +131,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            ((_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
             ("sced-nces", "sced_v12.csv", "High school (SCED)"))),
+    "13": (("15-1212.00", "47-2211.00", "25-9042.00", "51-3011.00"),
+           ((_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"))),
 }
 
 
@@ -217,7 +224,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     which, shared, out_path = argv[0], Path(argv[1]), Path(argv[2])
-    courses = list(load_catalogs(catalog_specs(shared, which, departments=which >= "6")).courses)
+    courses = list(load_catalogs(catalog_specs(shared, which, departments=int(which) >= 6)).courses)
     print(f"{len(courses)} courses")
     write_pool(pool_rows(shared, courses, SETS[which][0]), out_path)
     return 0
