@@ -117,7 +117,7 @@ class Context:
         if not program:
             return UNKNOWN
         words = title_tokens(program)
-        homes = field_words().get(" ".join(words))
+        homes = department_homes(program)
         if homes is not None and any(c.startswith(h) for h in homes for c in self.cips):
             return IN_CONTEXT  # a department named by its field word ("dental": 51.06 and 51.04)
         if self._names_own_field(frozenset(words)):
@@ -144,6 +144,23 @@ def field_words() -> dict[str, tuple[str, ...]]:
         homes = tuple(h.strip() for h in row["home"].split("|") if h.strip())
         out[" ".join(title_tokens(row["word"]))] = homes
     return out
+
+
+@cache
+def department_names() -> dict[str, tuple[str, ...]]:
+    """``ksa/data/department_names.csv``: normalized department name -> home CIP prefixes."""
+    text = resources.files("ksa").joinpath("data", "department_names.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {" ".join(title_tokens(row["name"])): tuple(h.strip() for h in row["home"].split("|") if h.strip())
+            for row in csv.DictReader(lines)}
+
+
+def department_homes(program: str) -> tuple[str, ...] | None:
+    """The home CIP prefixes of a department or program named by a field word alone ("Dental")
+    or by a name of ``department_names`` ("Electronics"); None for any other name."""
+    key = " ".join(title_tokens(program_name(program)))
+    found = field_words().get(key)
+    return found if found is not None else department_names().get(key)
 
 
 FOREIGN_LANGUAGES = "16"  # CIP 16: linguistic, comparative and related language studies

@@ -60,11 +60,10 @@ from rapidfuzz import fuzz, process
 
 from ksa.catalog_cip import (
     Context,
-    field_words,
+    department_homes,
     language_words,
     occupation_context,
     program_cips,
-    program_name,
 )
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
@@ -284,6 +283,13 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
     if context is not None and context.cips:
         program += [(k, tuple(sorted(context.cips)), TERM_PENALTY) for k in query.program_keywords]
     for text, fields, penalty in program:
+        if text.startswith(EXACT_MARK):
+            # "=electronics": the program's course titled "Fundamentals of Electronics I", not
+            # every course whose title holds the word ("Digital Electronics")
+            bare = _generic_title(title_tokens(text[len(EXACT_MARK):], vocabulary))
+            if bare:
+                out.append(_QueryString((), frozenset(), penalty, fields=fields, exact=bare))
+            continue
         tokens = title_tokens(text, vocabulary)
         words = meaningful(tokens)
         if words:
@@ -472,7 +478,7 @@ def _program_fields(cip: str, program: str) -> frozenset[str]:
         return frozenset({cip})
     if not program:
         return frozenset()
-    homes = field_words().get(" ".join(title_tokens(program_name(program))))
+    homes = department_homes(program)
     return frozenset(homes) if homes is not None else program_cips(program)
 
 

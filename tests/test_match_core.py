@@ -136,3 +136,12 @@ def test_exact_term_reports_the_words_it_matched() -> None:
     found = match_items([MatchQuery("k", "knowledge", "Administration and Management")],
                         [_course("Principles of Management")])["k"]
     assert [m.matched_tokens for m in found] == [("management",)]
+
+
+def test_college_success_courses_teach_learning_strategies() -> None:
+    """A college-success or study-skills course teaches learning strategies; "Career Success"
+    or "Creative Strategy" does not."""
+    courses = [_course("Foundations of College Success", "A"), _course("College Study Skills", "B"),
+               _course("Career Success", "C"), _course("Creative Strategy", "D")]
+    found = match_items([MatchQuery("k", "skills", "Learning Strategies")], courses, soc="25-2011.00")["k"]
+    assert sorted(m.course.school for m in found) == ["A", "B"]

@@ -245,3 +245,50 @@ def test_trade_tools_reach_the_courses_that_train_them() -> None:
                _course("Knife Skills", "W", program="Wilderness Survival")]
     assert _schools(kitchen, "Chefs' knives", "tools", "35-2014.00") == ["K"]
     assert _schools(kitchen, "Chefs' knives", "tools", WELDERS) == []
+
+
+ELECTRONICS_TECHS = "17-3023.00"
+
+
+def test_an_electronics_department_trains_electronics_technicians() -> None:
+    """"Electronics (ETRO)" fits only the industrial-electronics CIP title by its words, yet it
+    is the electronics technicians' own program (ksa/data/department_names.csv); so is a
+    department named "Engineering Technology". Not a nurse's."""
+    from ksa.catalog_cip import IN_CONTEXT, department_homes, occupation_context
+
+    techs = occupation_context(ELECTRONICS_TECHS)
+    for name in ("Electronics (ETRO)", "ETRO", "Electronics Technology", "Engineering Technology"):
+        assert techs.classify(program=name) == IN_CONTEXT, name
+        assert occupation_context("29-1141.00").classify(program=name) != IN_CONTEXT, name
+    assert department_homes("Dental") == ("51.06", "51.04")  # a field word names a department too
+    assert department_homes("Digital Electronics Lab") is None  # whole names only
+
+
+def test_electronics_program_courses_teach_its_core_knowledge() -> None:
+    """Every course of an electronics program teaches Computers and Electronics, even "Circuit
+    Analysis I"; the same course in a physics department does not."""
+    courses = [_course("Circuit Analysis I", "ETRO U", program="Electronics (ETRO)"),
+               _course("Circuit Analysis I", "PHYS U", program="Physics")]
+    assert _schools(courses, "Computers and Electronics", "knowledge", ELECTRONICS_TECHS) == ["ETRO U"]
+    assert _schools(courses, "Computers and Electronics", "knowledge", "29-1141.00") == []
+
+
+def test_exact_program_term_names_only_titles_of_those_words() -> None:
+    """"=electronics" for ammeters names "Fundamentals of Electronics I", not every title of an
+    electronics program that holds the word ("Digital Electronics")."""
+    courses = [_course("Fundamentals of Electronics I", "A", program="Electronics"),
+               _course("Digital Electronics", "B", program="Electronics"),
+               _course("Fundamentals of Electronics I", "C", program="Music")]
+    assert _schools(courses, "Ammeters", "tools", ELECTRONICS_TECHS) == ["A"]
+    assert _schools(courses, "Ammeters", "tools", "29-1141.00") == []
+
+
+def test_a_child_word_alone_is_no_psychology() -> None:
+    """In an early-childhood program "Child Development" teaches a preschool teacher psychology;
+    "Child, Family, and Community" or "Health, Safety, and Nutrition for the Young Child" only
+    share the word child."""
+    ece = "Early Childhood Education"
+    courses = [_course("Child Development", "A", program=ece),
+               _course("Child, Family, and Community", "B", program=ece),
+               _course("Health, Safety, and Nutrition for the Young Child", "C", program=ece)]
+    assert _schools(courses, "Psychology", "knowledge", "25-2011.00") == ["A"]
