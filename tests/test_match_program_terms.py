@@ -292,3 +292,19 @@ def test_a_child_word_alone_is_no_psychology() -> None:
                _course("Child, Family, and Community", "B", program=ece),
                _course("Health, Safety, and Nutrition for the Young Child", "C", program=ece)]
     assert _schools(courses, "Psychology", "knowledge", "25-2011.00") == ["A"]
+
+
+def test_an_it_department_is_every_computer_occupations_program() -> None:
+    """"Information Technology" resolves by its words to one CIP (11.0103) that leads to few
+    occupations, yet an IT department trains web developers and support specialists too; its
+    courses then teach them Computers and Electronics. A computer-science department's theory
+    courses do not (judged so for network support), nor does an IT department serve an
+    accountant's panel."""
+    from ksa.catalog_cip import IN_CONTEXT, occupation_context
+
+    for soc in ("15-1254.00", "15-1232.00", "15-1231.00"):
+        assert occupation_context(soc).classify(program="INFORMATION TECHNOLOGY") == IN_CONTEXT, soc
+    assert occupation_context("13-2011.00").classify(program="Information Technology") != IN_CONTEXT
+    courses = [_course("Server Administration", "IT U", program="Information Technology"),
+               _course("Compiler Theory", "CS U", program="Computer Science")]
+    assert _schools(courses, "Computers and Electronics", "knowledge", "15-1231.00") == ["IT U"]
