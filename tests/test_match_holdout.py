@@ -141,8 +141,9 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
 
 
 @pytest.mark.parametrize(("which", "precision", "recall"),
-                         [("4", 0.88, 0.65), ("5", 0.92, 0.76), ("6", 0.90, 0.74), ("7", 0.92, 0.55),
-                          ("8", 0.92, 0.52), ("9", 0.82, 0.55), ("10", 0.85, 0.60), ("11", 0.88, 0.43)])
+                         [("4", 0.88, 0.67), ("5", 0.92, 0.77), ("6", 0.90, 0.75), ("7", 0.92, 0.60),
+                          ("8", 0.92, 0.53), ("9", 0.83, 0.58), ("10", 0.85, 0.62), ("11", 0.89, 0.49),
+                          ("12", 0.87, 0.33)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -150,8 +151,11 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     P 0.906, R 0.681; set 5 P 0.948, R 0.791; set 6 P 0.930, R 0.773; set 7 P 0.953, R 0.587;
     set 8 P 0.947, R 0.552; set 9 P 0.851, R 0.581; set 10 P 0.877, R 0.634 (session 7, on the
     labels of its day: 0.908/0.603, 0.946/0.732, 0.926/0.750, 0.944/0.513, 0.892/0.456,
-    0.832/0.529, 0.868/0.544). Set 11 was read at the end of session 8 (P 0.908, R 0.458; clean first score 0.918, 0.468).
-    Set 12 is TEST: only benchmarks/match_holdout_test.py scores it."""
+    0.832/0.529, 0.868/0.544). Set 11 was read at the end of session 8 (P 0.908, R 0.458; clean
+    first score 0.918, 0.468), set 12 in session 9 once set 13 was scored (last TEST figure P 0.891,
+    R 0.320; clean first score 0.907, 0.314). Session 9, after round r34: set 4 P 0.912, R 0.701;
+    5 0.951/0.802; 6 0.933/0.781; 7 0.955/0.632; 8 0.949/0.566; 9 0.860/0.613; 10 0.884/0.659;
+    11 0.920/0.521; 12 0.899/0.356. Set 13 is TEST: only benchmarks/match_holdout_test.py scores it."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
     bench = _holdout_test()
