@@ -102,8 +102,8 @@ def test_second_holdout_is_labelled_and_split(shared: Path) -> None:
 
 def test_second_holdout_dev_floor(shared: Path) -> None:
     """DEV occupations of the second held-out set (tuned on); TEST is only reported by
-    benchmarks/match_holdout2.py. Measured at the defaults (20 per school, cutoff 85) in session
-    7: P 0.897, R 0.741; session 5 (20 per item): P 0.889, R 0.724 (k=12: P 0.902, R 0.653; session 4: P 0.898, R 0.611; session 3, k=8: P 0.783, R 0.333; session 2:
+    benchmarks/match_holdout2.py. Measured at the defaults: session 9 (30 per school, cutoff 85)
+    P 0.885, R 0.794 (20 per school: 0.889, 0.733); session 7 (20 per school): P 0.897, R 0.741; session 5 (20 per item): P 0.889, R 0.724 (k=12: P 0.902, R 0.653; session 4: P 0.898, R 0.611; session 3, k=8: P 0.783, R 0.333; session 2:
     P 0.482, R 0.214)."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
@@ -116,7 +116,7 @@ def test_second_holdout_dev_floor(shared: Path) -> None:
     wratio = h2.mh.evaluate(dev, h2.baseline_ranking(dev, courses, DEFAULT_TOP_K, h2.fuzz.WRatio,
                                                      DEFAULT_SCORE_CUTOFF), "WRatio", DEFAULT_TOP_K)
     assert ours.precision >= 0.87, ours.errors
-    assert ours.recall >= 0.72, ours.errors
+    assert ours.recall >= 0.76, ours.errors
     assert ours.f1 > 2 * wratio.f1
 
 
@@ -141,9 +141,9 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
 
 
 @pytest.mark.parametrize(("which", "precision", "recall"),
-                         [("4", 0.88, 0.67), ("5", 0.92, 0.77), ("6", 0.90, 0.75), ("7", 0.92, 0.60),
-                          ("8", 0.92, 0.53), ("9", 0.83, 0.58), ("10", 0.85, 0.62), ("11", 0.89, 0.49),
-                          ("12", 0.87, 0.33)])
+                         [("4", 0.88, 0.67), ("5", 0.92, 0.80), ("6", 0.90, 0.78), ("7", 0.92, 0.61),
+                          ("8", 0.91, 0.55), ("9", 0.83, 0.61), ("10", 0.85, 0.63), ("11", 0.89, 0.50),
+                          ("12", 0.87, 0.36)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -153,9 +153,10 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     labels of its day: 0.908/0.603, 0.946/0.732, 0.926/0.750, 0.944/0.513, 0.892/0.456,
     0.832/0.529, 0.868/0.544). Set 11 was read at the end of session 8 (P 0.908, R 0.458; clean
     first score 0.918, 0.468), set 12 in session 9 once set 13 was scored (last TEST figure P 0.891,
-    R 0.320; clean first score 0.907, 0.314). Session 9, after round r34: set 4 P 0.912, R 0.701;
-    5 0.951/0.802; 6 0.933/0.781; 7 0.955/0.632; 8 0.949/0.566; 9 0.860/0.613; 10 0.884/0.659;
-    11 0.920/0.521; 12 0.899/0.356. Set 13 is TEST: only benchmarks/match_holdout_test.py scores it."""
+    R 0.320; clean first score 0.907, 0.314). Session 9, 30 per school, every suggestion judged
+    (rounds r34, r35): set 4 P 0.911, R 0.708; 5 0.947/0.828; 6 0.925/0.815; 7 0.951/0.642; 8
+    0.939/0.581; 9 0.864/0.639; 10 0.885/0.665; 11 0.916/0.527; 12 0.903/0.390. Set 13 is TEST:
+    only benchmarks/match_holdout_test.py scores it."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
     bench = _holdout_test()
