@@ -145,3 +145,16 @@ def test_college_success_courses_teach_learning_strategies() -> None:
                _course("Career Success", "C"), _course("Creative Strategy", "D")]
     found = match_items([MatchQuery("k", "skills", "Learning Strategies")], courses, soc="25-2011.00")["k"]
     assert sorted(m.course.school for m in found) == ["A", "B"]
+
+
+def test_history_of_english_and_other_languages_are_no_english() -> None:
+    """The labelling policy: a course on the history of English is no English Language course;
+    creative writing in Pidgin (Hawai'i Creole) is that language's, and an IB "Language B" English
+    course is a second-language course. Composition is English."""
+    courses = [_course("History of the English Language", school="A"),
+               _course("Hist Of The English Lang", school="B", program="Linguistics"),
+               _course("Pidgin Creative Writing Workshop", school="C", program="ENG"),
+               _course("IB Language B—English", school="D"),
+               _course("English Composition I", school="E", program="English")]
+    found = [t for t, _ in _found(courses, "knowledge", "English Language", "51-4121.00")]
+    assert found == ["English Composition I"]
