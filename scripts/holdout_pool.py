@@ -48,6 +48,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 13. information security analysts, sheet metal workers, teaching assistants, bakers; Honolulu,
    Leeward and Windward Community Colleges. Built at the start of session 9 with the session-8
    matcher, before set 11 was studied or set 12's errors were read.
+14. massage therapists, mobile heavy equipment mechanics, receptionists and information clerks,
+   photographers; Southwest Tech, Southeast Community College (with its department table) and
+   Bridgerland. Built in session 9 with the session-9 matcher (30 per school), after sets 11 and
+   12 were studied; set 13's errors not read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -55,7 +59,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 13)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 14)
 """
 
 from __future__ import annotations
@@ -135,6 +139,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            ((_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"))),
+    "14": (("31-9011.00", "49-3042.00", "43-4171.00", "27-4021.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            ("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            ("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"))),
 }
 
 
