@@ -295,12 +295,12 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         # a tool's own term of one subject word keeps its generic words, as an item term does:
         # "culinary fundamentals" trains chefs' knives, "Culinary Math" does not (a "(tools)"
         # row names the program's core courses, "Paramedic Capstone Experience" among them)
-        anchors = (frozenset(t for t in tokens if is_generic(t))
-                   if len(words) == 1 and query.domain not in _SUBJECT_DOMAINS
-                   and penalty < DOMAIN_TERM_PENALTY else frozenset())
+        kept = (frozenset(t for t in tokens if is_generic(t))
+                if len(words) == 1 and query.domain not in _SUBJECT_DOMAINS
+                and penalty < DOMAIN_TERM_PENALTY else frozenset())
         if words:
-            out.append(_QueryString(words, heads(text, vocabulary), penalty, anchors=anchors,
-                                    fields=fields, phrase=tokens, strict_anchors=bool(anchors)))
+            out.append(_QueryString(words, heads(text, vocabulary), penalty, anchors=kept,
+                                    fields=fields, phrase=tokens, strict_anchors=bool(kept)))
     subject = query.domain in _SUBJECT_DOMAINS
     kind_of_software = entry is not None and entry.software
     for n, (text, penalty, broad) in enumerate(texts):
