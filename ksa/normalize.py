@@ -192,6 +192,9 @@ def _rewrite(words: Sequence[str], rules: dict[str, tuple[PhraseRule, ...]], pre
 _DIMENSIONS = frozenset({"2d", "3d"})  # "2D Design", "3D Printing": a subject, not a level
 
 
+_DURATION = frozenset({"hr", "hrs", "hour", "hours", "h"})
+
+
 def _is_level(word: str) -> bool:
     return word not in _DIMENSIONS and bool(_ROMAN.match(word) or _LEVEL_NUMBER.match(word))
 
@@ -275,6 +278,8 @@ def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, 
     """The normalized words of a title (see module docstring)."""
     t = tables()
     words = [stem(w) for w in _words(text)]
+    # a duration says how long a course runs, not what it teaches: "OSHA 40 Hr", "10-Hour OSHA"
+    words = [w for i, w in enumerate(words) if not (w in _DURATION and i and words[i - 1].isdigit())]
     if vocabulary is not None and words and may_be_truncated(text):
         last = words[-1]
         if not (_is_level(last) or last in t.stop or f"a:{last}" in t.rules or f"s:{last}" in t.rules):

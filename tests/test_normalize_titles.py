@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ksa.normalize import default_vocabulary, normalize_title, stem, tables
+from ksa.normalize import default_vocabulary, normalize_title, stem, tables, title_tokens
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,10 @@ def test_any_unicode_text(title: str) -> None:
     if title.strip():
         assert once
     assert normalize_title(once) == once
+
+
+def test_a_duration_is_no_subject() -> None:
+    """"40 Hr" says how long an OSHA course runs; "HR" alone is human resources."""
+    assert title_tokens("OSHA Hazwoper 40 Hr") == title_tokens("OSHA")
+    assert title_tokens("10-Hour OSHA Safety Trng") == ("osha", "safety", "training")
+    assert title_tokens("Intro to HR") == title_tokens("Human Resources")
