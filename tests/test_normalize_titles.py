@@ -109,3 +109,11 @@ def test_a_duration_is_no_subject() -> None:
     assert title_tokens("OSHA Hazwoper 40 Hr") == title_tokens("OSHA")
     assert title_tokens("10-Hour OSHA Safety Trng") == ("osha", "safety", "training")
     assert title_tokens("Intro to HR") == title_tokens("Human Resources")
+
+
+def test_mechanics_of_a_physics_course_is_physics() -> None:
+    """"Gen Phys I: Mechanics" is classical mechanics, no machinery; "Phys Ed" stays physical
+    education."""
+    assert "mechanical" not in title_tokens("Gen Phys I: Mechanics")
+    assert "mechanical" not in title_tokens("AP Physics C: Mechanics")
+    assert title_tokens("Phys Ed") == ("physical", "education")
