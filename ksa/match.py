@@ -34,7 +34,9 @@ clinical programs) takes every other course of the occupation's own programs in 
 ``CORE_SCORE``, after every course that names it. An item term of generic words only
 ("management"), or one written "=words", names the titles of exactly those words ("Principles of
 Management"; "=computer applications" names "Computer Applications I", not "Computer Applications
-in NDT").
+in NDT"); so does a program term written "=words" ("=electronics" for ammeters). A department
+whose name stands for a field no CIP title names alone (``ksa/data/department_names.csv``:
+"Electronics", "Information Technology") is in that field.
 A software product (an O*NET technology item that is not a kind of software) keeps its courses
 in any department. A course description that names the item as a phrase of two or more words
 suggests the course at ``DESCRIPTION_SCORE``, below title matches: a tool's own name anywhere, a
