@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ksa.normalize import meaningful, title_tokens
+from ksa.normalize import data_lines, meaningful, title_tokens
 
 # CIP families of general education, and of business and computer basics every occupation
 # draws on (word processing, spreadsheets, customer service): a course there is never "elsewhere".
@@ -134,25 +134,22 @@ class Context:
         return ELSEWHERE
 
 
+def _homes_table(name: str, column: str) -> dict[str, tuple[str, ...]]:
+    """A ``ksa/data`` table of names (normalized like titles) and their home CIP prefixes."""
+    return {" ".join(title_tokens(row[column])): tuple(h.strip() for h in row["home"].split("|") if h.strip())
+            for row in csv.DictReader(data_lines(name))}
+
+
 @cache
 def field_words() -> dict[str, tuple[str, ...]]:
     """``ksa/data/field_words.csv``: normalized field word -> home CIP prefixes."""
-    text = resources.files("ksa").joinpath("data", "field_words.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    out: dict[str, tuple[str, ...]] = {}
-    for row in csv.DictReader(lines):
-        homes = tuple(h.strip() for h in row["home"].split("|") if h.strip())
-        out[" ".join(title_tokens(row["word"]))] = homes
-    return out
+    return _homes_table("field_words.csv", "word")
 
 
 @cache
 def department_names() -> dict[str, tuple[str, ...]]:
     """``ksa/data/department_names.csv``: normalized department name -> home CIP prefixes."""
-    text = resources.files("ksa").joinpath("data", "department_names.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {" ".join(title_tokens(row["name"])): tuple(h.strip() for h in row["home"].split("|") if h.strip())
-            for row in csv.DictReader(lines)}
+    return _homes_table("department_names.csv", "name")
 
 
 def department_homes(program: str) -> tuple[str, ...] | None:
