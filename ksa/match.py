@@ -477,8 +477,17 @@ class _CourseFields:
         found = self._members.get(prefixes)
         if found is None:
             found = self._members[prefixes] = [
-                p for p in range(len(self.courses)) if context[p] > 0 and self.within(p, prefixes, wholly=True)]
+                p for p in range(len(self.courses))
+                if (context[p] > 0 and self.within(p, prefixes, wholly=True)) or self._series_member(p, prefixes)]
         return found
+
+
+    def _series_member(self, position: int, prefixes: tuple[str, ...]) -> bool:
+        """A course coded only with a CIP series (a SCED subject area: "Information Technology",
+        11) belongs to core fields that are all of that series: every high-school IT course
+        teaches computers to IT occupations."""
+        cip = self.courses[position].cip
+        return len(cip) == 2 and all(p.startswith(cip) for p in prefixes)
 
 
 def _program_fields(cip: str, program: str) -> frozenset[str]:

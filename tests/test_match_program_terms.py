@@ -308,3 +308,35 @@ def test_an_it_department_is_every_computer_occupations_program() -> None:
     courses = [_course("Server Administration", "IT U", program="Information Technology"),
                _course("Compiler Theory", "CS U", program="Computer Science")]
     assert _schools(courses, "Computers and Electronics", "knowledge", "15-1231.00") == ["IT U"]
+
+
+def test_a_high_school_it_area_course_teaches_computers_to_it_occupations(tmp_path: Path) -> None:
+    """A SCED-coded list gives its IT courses only the CIP series (11): "C++ Programming" still
+    teaches Computers and Electronics to a web developer, as an IT department's course would; a
+    series-coded course of another area (Manufacturing, 48) does not, nor does the IT course
+    serve an accountant."""
+    from ksa.catalog import load_catalogs
+    from ksa.panel import CatalogSpec
+
+    path = tmp_path / "sced.csv"
+    path.write_text("Course Title,SCED Course Code\nC++ Programming,10154\n"
+                    "Metal Processing/Production,13055\n", encoding="utf-8")
+    courses = list(load_catalogs([CatalogSpec(path, school="High school")]).courses)
+    assert [c.cip for c in courses] == ["11", "48"]
+    found = match_items([MatchQuery("k", "knowledge", "Computers and Electronics")], courses,
+                        soc="15-1254.00")["k"]
+    assert [m.course.course_title for m in found] == ["C++ Programming"]
+    assert match_items([MatchQuery("k", "knowledge", "Computers and Electronics")], courses,
+                       soc="13-2011.00")["k"] == ()
+
+
+def test_teacher_education_courses_teach_instruction_to_occupations_with_a_teaching_program() -> None:
+    """A fitness trainer's programs include physical-education teaching (13.1314), so an
+    education department's curriculum and teaching courses teach Instructing and Education and
+    Training; the same words in a nursing department, or for an accountant, do not."""
+    courses = [_course("Content-based Instruction", "ED U", program="EDEF"),
+               _course("Introduction to Teaching as a Career", "ED2 U", program="Education"),
+               _course("Clinical Teaching Rounds", "NURS U", program="Nursing")]
+    for item, domain in (("Instructing", "skills"), ("Education and Training", "knowledge")):
+        assert sorted(_schools(courses, item, domain, "39-9031.00")) == ["ED U", "ED2 U"], item
+        assert _schools(courses, item, domain, "13-2011.00") == [], item
