@@ -66,6 +66,7 @@ from ksa.catalog_cip import (
     language_words,
     occupation_context,
     program_cips,
+    program_name,
 )
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
@@ -190,6 +191,7 @@ def _generic_title(tokens: tuple[str, ...]) -> frozenset[str]:
 _PARTS = re.compile(r"\s+and\s+|\s*[&,;:]\s*|\s+-+\s+", re.IGNORECASE)
 # "Blueprint Reading for Electricians": the subject comes before the first of these
 _QUALIFIER = re.compile(r"\s+(?:for|in|of|with|using)\s+", re.IGNORECASE)
+_AUDIENCE = re.compile(r"\s+for\s+", re.IGNORECASE)  # "Math for Elementary Teachers": who it is taught to
 # a high-school list's shell course for a student who serves as a subject's aide ("Mathematics—Aide",
 # SCED); "Nurse Aide" trains nurse aides and is no such shell
 _AIDE_SHELL = re.compile(r"(?:\s-|[\u2013\u2014])\s*aide\s*$", re.IGNORECASE)
@@ -444,6 +446,18 @@ class _Fields:
         program = self.programs[position]
         return (self._words(self.courses[position].course_title, program=sector),
                 self._words(program, program=True) if program else frozenset())
+
+    def for_audience(self, position: int, own: frozenset[str]) -> bool:
+        """A course of the item's own department ("Mathematics" for Mathematics) that names
+        another field only as its audience ("Math for Elementary Teachers"): the department
+        teaches its subject to them. A field in the subject itself ("Marine Mammal Biology",
+        "Teaching Composition") still places the course in that field."""
+        program = self.courses[position].program
+        words = frozenset(title_tokens(program_name(program), self.vocabulary)) if program else frozenset()
+        if not words or not words <= own:
+            return False
+        parts = _AUDIENCE.split(self.courses[position].course_title, maxsplit=1)
+        return len(parts) == 2 and bool(parts[1].strip()) and not self._words(parts[0])
 
     def language_program(self, position: int) -> bool:
         """The catalog puts the course in a language's program or department ("French"); a
@@ -725,7 +739,8 @@ def match_items_with_stats(
                     return False  # "Solidworks CSWA Certification" for AutoCAD: a sibling product
             if ctx <= 0 and fields is not None:
                 in_title, in_program = fields.foreign(position, sector=sector)
-                if _unnamed(in_title, own) and not portable:
+                if _unnamed(in_title, own) and not portable and not (
+                        general and fields.for_audience(position, own)):
                     return False  # "Math for the Culinary Arts" is taught for another field
                 if _unnamed(in_program, own) and not portable and (
                         not general or fields.language_program(position)):
