@@ -334,7 +334,9 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
             # Microsoft Access is not "Database Concepts" or "Introduction to Databases"; so does a
             # broad subject's ("writing workshop" for Writing, which alone names only "Writing")
             anchors = frozenset(t for t in tokens if is_generic(t))
-            strict = bool(anchors)
+            # a term naming a product by its maker ("microsoft word" for Microsoft Office) takes
+            # a title of the product alone, as the product's own name does ("Word 2019 Level 1")
+            strict = bool(anchors) and not (anchors <= tables().vendor and set(words) & tables().everyday)
         # the same words again are a new string only without the name's anchors (a term that
         # repeats the product, "quickbooks", says the product alone names it), or with anchors of
         # its own where the name is broad

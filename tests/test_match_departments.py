@@ -116,6 +116,11 @@ def test_vendor_name_is_not_needed_but_the_product_must_stand_alone() -> None:
     assert title_tokens("MS in Nursing") == ("ms", "nursing")  # not before an Office product
     found = _titles(courses, "technology", "Microsoft Word", None)
     assert sorted(found) == ["Word 2019 Level 1", "Word Processing Apps II MS Word"]
+    # the suite's term "microsoft word" takes the product alone too (one Office application
+    # teaches Microsoft Office software), but still no course that only shares the word
+    suite = _titles(courses, "technology", "Microsoft Office software", None)
+    assert "Word 2019 Level 1" in suite
+    assert "Word Study Skills" not in suite and "Word Roots" not in suite
 
 
 def test_only_a_product_named_by_an_everyday_word_needs_its_maker() -> None:
