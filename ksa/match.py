@@ -183,9 +183,14 @@ def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
     return titles
 
 
+# level words an exact term looks past, as it does past "Introduction to" and "II": "Intermediate
+# Business Computing" is a business-computing course
+_LEVEL_WORDS = frozenset({"beginning", "intermediate", "advanced"})
+
+
 def _generic_title(tokens: tuple[str, ...]) -> frozenset[str]:
-    """The words of a title, leading words ("Principles") left out."""
-    return frozenset(tokens) - tables().leading
+    """The words of a title, leading words ("Principles") and level words left out."""
+    return frozenset(tokens) - tables().leading - _LEVEL_WORDS
 
 
 _PARTS = re.compile(r"\s+and\s+|\s*[&,;:]\s*|\s+-+\s+", re.IGNORECASE)

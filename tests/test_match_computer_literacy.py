@@ -26,3 +26,13 @@ def test_digital_tools_course_teaches_excel_and_computers() -> None:
     for item, domain in (("Microsoft Excel", "technology"), ("Desktop computers", "tools")):
         found = match_items([MatchQuery("k", domain, item)], courses, soc="21-1093.00")["k"]
         assert [m.course.course_code for m in found] == ["ICS 101"], item
+
+
+def test_an_exact_term_looks_past_level_words() -> None:
+    """"=business computing" names "Intermediate Business Computing" as it names "Business
+    Computing II", but not "Business Computing Ethics"."""
+    courses = [Course(school=s, grade_level="", course_code="", course_title=t, program="Business")
+               for s, t in (("A", "Intermediate Business Computing"), ("B", "Business Computing II"),
+                            ("C", "Business Computing Ethics"))]
+    found = match_items([MatchQuery("k", "technology", "Microsoft Excel")], courses, soc="21-1093.00")["k"]
+    assert sorted(m.course.school for m in found) == ["A", "B"]
