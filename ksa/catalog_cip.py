@@ -72,6 +72,9 @@ def soc2018(code: str) -> str:
 class Context:
     soc: str
     cips: frozenset[str]
+    # programs the crosswalk does not link but the occupation's workers complete
+    # (occupation_programs.csv): they teach its knowledge and skills, not its own tools
+    extra: frozenset[str] = frozenset()
 
     def related(self, cip: str) -> bool:
         """Is ``cip`` general education, or in a family related to the occupation's programs?"""
@@ -229,4 +232,15 @@ def occupation_context(soc: str) -> Context:
     """The CIP programs that lead to ``soc`` (an O*NET-SOC or SOC 2018 code)."""
     code = soc2018(soc)
     cips = frozenset(cip for cip, socs in crosswalk().socs.items() if code in socs)
-    return Context(code, cips)
+    extra = occupation_programs().get(code, frozenset()) - cips
+    return Context(code, cips | extra, extra)
+
+
+@cache
+def occupation_programs() -> dict[str, frozenset[str]]:
+    """``ksa/data/occupation_programs.csv``: SOC 2018 code -> programs its workers routinely
+    complete beyond the crosswalk (firefighters: EMT)."""
+    out: dict[str, set[str]] = {}
+    for row in csv.DictReader(data_lines("occupation_programs.csv")):
+        out.setdefault(row["soc"].strip(), set()).add(row["cip"].strip())
+    return {k: frozenset(v) for k, v in out.items()}

@@ -236,8 +236,11 @@ def _program_term_texts(query: MatchQuery, context: Context | None) -> list[tupl
     out: list[tuple[str, tuple[str, ...], float]] = []
     table = program_terms()
     for key, penalty in ((item_key(query.text), TERM_PENALTY), (f"({query.domain})", DOMAIN_TERM_PENALTY)):
+        # a program the occupation's workers complete beside their own (EMT for firefighters)
+        # teaches its subjects, not its tools: a firefighter's aerial trucks are no EMT tools
+        cips = context.cips - context.extra if key.startswith("(") else context.cips
         for row in table.get(key, ()):
-            if any(c.startswith(f) for f in row.fields for c in context.cips):
+            if any(c.startswith(f) for f in row.fields for c in cips):
                 out.extend((t, row.fields, penalty) for t in row.terms if t != CORE_TERM)
     return out
 

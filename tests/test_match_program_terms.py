@@ -340,3 +340,18 @@ def test_teacher_education_courses_teach_instruction_to_occupations_with_a_teach
     for item, domain in (("Instructing", "skills"), ("Education and Training", "knowledge")):
         assert sorted(_schools(courses, item, domain, "39-9031.00")) == ["ED U", "ED2 U"], item
         assert _schools(courses, item, domain, "13-2011.00") == [], item
+
+
+def test_firefighters_learn_medicine_in_an_emt_program_but_not_its_tools() -> None:
+    """Firefighters train as EMTs (ksa/data/occupation_programs.csv), a link the CIP-SOC
+    crosswalk lacks: an EMS program's "Emergency Medical Technician" teaches them Medicine and
+    Dentistry; the EMS program's core-course row for its tools stays the EMTs' own, so the
+    course teaches a firefighter nothing about aerial trucks."""
+    from ksa.catalog_cip import occupation_context
+
+    context = occupation_context("33-2011.00")
+    assert "51.0904" in context.cips and context.extra == frozenset({"51.0904"})
+    courses = [_course("Emergency Medical Technician", "EMS U", program="Emergency Medical Services")]
+    assert _schools(courses, "Medicine and Dentistry", "knowledge", "33-2011.00") == ["EMS U"]
+    assert _schools(courses, "Aerial trucks", "tools", "33-2011.00") == []
+    assert _schools(courses, "Medicine and Dentistry", "knowledge", "47-2111.00") == []
