@@ -66,7 +66,6 @@ from ksa.catalog_cip import (
     language_words,
     occupation_context,
     program_cips,
-    program_name,
 )
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
@@ -196,7 +195,6 @@ def _generic_title(tokens: tuple[str, ...]) -> frozenset[str]:
 _PARTS = re.compile(r"\s+and\s+|\s*[&,;:]\s*|\s+-+\s+", re.IGNORECASE)
 # "Blueprint Reading for Electricians": the subject comes before the first of these
 _QUALIFIER = re.compile(r"\s+(?:for|in|of|with|using)\s+", re.IGNORECASE)
-_AUDIENCE = re.compile(r"\s+for\s+", re.IGNORECASE)  # "Math for Elementary Teachers": who it is taught to
 # a high-school list's shell course for a student who serves as a subject's aide ("Mathematics—Aide",
 # SCED); "Nurse Aide" trains nurse aides and is no such shell
 _AIDE_SHELL = re.compile(r"(?:\s-|[\u2013\u2014])\s*aide\s*$", re.IGNORECASE)
@@ -292,6 +290,10 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
             texts.append((" ".join(name[-2:]), HEAD_PENALTY, False))
     out: list[_QueryString] = []
     program = _program_term_texts(query, context)
+    # "~words": the occupation's field decides whether the term counts, not the course's: media
+    # occupations learn Communications and Media from any video or social-media course
+    texts.extend((t[len(ANYWHERE_MARK):], TERM_PENALTY, False) for t, _f, _p in program if t.startswith(ANYWHERE_MARK))
+    program = [p for p in program if not p[0].startswith(ANYWHERE_MARK)]
     if context is not None and context.cips:
         program += [(k, tuple(sorted(context.cips)), TERM_PENALTY) for k in query.program_keywords]
     for text, fields, penalty in program:
@@ -362,6 +364,7 @@ _SOFTWARE_WORDS = frozenset({"software", "computer", "computerized", "applicatio
 _COMPUTING_TITLE = frozenset({"computer", "computing", "computerized", "software", "application",
                               "digital", "office", "msoffice"})
 EXACT_MARK = "="  # an item term written "=words" names only the titles of exactly those words
+ANYWHERE_MARK = "~"  # a program term written "~words" counts for a course in any department
 
 
 def is_kind_of_software(query: MatchQuery) -> bool:
@@ -457,18 +460,6 @@ class _Fields:
         return (self._words(self.courses[position].course_title, program=sector),
                 self._words(program, program=True) if program else frozenset())
 
-    def for_audience(self, position: int, own: frozenset[str]) -> bool:
-        """A course of the item's own department ("Mathematics" for Mathematics) that names
-        another field only as its audience ("Math for Elementary Teachers"): the department
-        teaches its subject to them. A field in the subject itself ("Marine Mammal Biology",
-        "Teaching Composition") still places the course in that field."""
-        program = self.courses[position].program
-        words = frozenset(title_tokens(program_name(program), self.vocabulary)) if program else frozenset()
-        if not words or not words <= own:
-            return False
-        parts = _AUDIENCE.split(self.courses[position].course_title, maxsplit=1)
-        return len(parts) == 2 and bool(parts[1].strip()) and not self._words(parts[0])
-
     def language_program(self, position: int) -> bool:
         """The catalog puts the course in a language's program or department ("French"); a
         department guessed from code prefixes does not count (one college's general-education
@@ -511,7 +502,12 @@ class _CourseFields:
         11) belongs to core fields that are all of that series: every high-school IT course
         teaches computers to IT occupations."""
         cip = self.courses[position].cip
-        return len(cip) == 2 and all(p.startswith(cip) for p in prefixes)
+        if len(cip) != 2 or not all(p.startswith(cip) for p in prefixes):
+            return False
+        # the area's name must place it in these fields too ("Information Technology"); a
+        # "Hospitality and Tourism" area (12) is travel and lodging as much as cooking
+        homes = department_homes(self.programs[position]) or ()
+        return any(h.startswith(p) or p.startswith(h) for h in homes for p in prefixes)
 
 
 def _program_fields(cip: str, program: str) -> frozenset[str]:
@@ -749,8 +745,7 @@ def match_items_with_stats(
                     return False  # "Solidworks CSWA Certification" for AutoCAD: a sibling product
             if ctx <= 0 and fields is not None:
                 in_title, in_program = fields.foreign(position, sector=sector)
-                if _unnamed(in_title, own) and not portable and not (
-                        general and fields.for_audience(position, own)):
+                if _unnamed(in_title, own) and not portable:
                     return False  # "Math for the Culinary Arts" is taught for another field
                 if _unnamed(in_program, own) and not portable and (
                         not general or fields.language_program(position)):

@@ -246,19 +246,6 @@ def test_robot_maker_courses_are_automation() -> None:
         "Patient Safety"]
 
 
-def test_a_math_department_course_for_another_field_still_teaches_mathematics() -> None:
-    """"Math for Elementary Teachers" in a mathematics department is mathematics taught to
-    teachers: still Mathematics for an electrician. The same title outside the department, a
-    field in the subject itself ("Marine Mammal Biology" in biology) and a culinary
-    department's "Math for the Culinary Arts" keep their fields."""
-    courses = [_course("Math for Elementary Teachers I", program="Mathematics"),
-               _course("Math for Elementary Teachers II", program="Education", school="B"),
-               _course("Math for the Culinary Arts", program="Culinary Arts", school="C"),
-               _course("Marine Mammal Biology", program="Biology", school="D")]
-    assert _titles(courses, "knowledge", "Mathematics", "47-2111.00") == ["Math for Elementary Teachers I"]
-    assert _titles(courses, "knowledge", "Biology", "29-1141.00") == []
-
-
 def test_companion_and_elective_courses_are_their_subject() -> None:
     courses = [_course("College Algebra Companion"), _course("Quantitative Methods elective", school="B"),
                _course("Statway I", school="C")]

@@ -355,3 +355,12 @@ def test_firefighters_learn_medicine_in_an_emt_program_but_not_its_tools() -> No
     assert _schools(courses, "Medicine and Dentistry", "knowledge", "33-2011.00") == ["EMS U"]
     assert _schools(courses, "Aerial trucks", "tools", "33-2011.00") == []
     assert _schools(courses, "Medicine and Dentistry", "knowledge", "47-2111.00") == []
+
+
+def test_an_anywhere_program_term_counts_only_for_the_fields_occupations() -> None:
+    """"~social media" (Communications and Media, media fields): a graphic designer learns the
+    item from a social-media course of any department; a police officer's panel does not get
+    it (for them it teaches another sector's media)."""
+    courses = [_course("Introduction to Social Media", "CM U", program="Information and Computer Sciences")]
+    assert _schools(courses, "Communications and Media", "knowledge", "27-1024.00") == ["CM U"]
+    assert _schools(courses, "Communications and Media", "knowledge", "33-3051.00") == []
