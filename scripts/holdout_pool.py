@@ -143,6 +143,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             ("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             ("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"))),
+    "15": (("43-4051.00", "51-9061.00", "29-2032.00", "49-2022.00"),
+           ((_UH[0], _UH[1].format("hilo"), "UH Hilo"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            ("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"))),
 }
 
 
