@@ -162,7 +162,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "31-9011.00": "Massage Therapists",
                "49-3042.00": "Mobile Heavy Equipment Mechanics",
                "43-4171.00": "Receptionists and Information Clerks",
-               "27-4021.00": "Photographers"}
+               "27-4021.00": "Photographers",
+               "43-4051.00": "Customer Service Representatives",
+               "51-9061.00": "Inspectors, Testers, Sorters, Samplers, and Weighers",
+               "29-2032.00": "Diagnostic Medical Sonographers",
+               "49-2022.00": "Telecommunications Equipment Installers and Repairers"}
 
 
 def label_file(which: str) -> Path:
