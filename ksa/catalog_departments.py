@@ -80,9 +80,30 @@ def infer_departments(courses: Sequence[Course]) -> list[Department]:
 
 
 def department_programs(courses: Sequence[Course]) -> list[str]:
-    """Per course: its program, or else its department's field word (``"collision"``), or ``""``."""
+    """Per course: its program, or else its department's field word (``"collision"``), or ``""``.
+    A program that only repeats the course's code prefix (``CSNT``) takes the department name
+    other courses of that school and prefix give (``Computing, Security, and Networking
+    Technology``): some catalogs name a department in one row and abbreviate it in the next."""
     inferred = {i: d.field for d in infer_departments(courses) for i in d.positions}
-    return [c.program or inferred.get(i, "") for i, c in enumerate(courses)]
+    named = _prefix_names(courses)
+    out = []
+    for i, c in enumerate(courses):
+        program = c.program
+        if program and program.strip().upper() == subject_prefix(c.course_code):
+            program = named.get((c.school, program.strip().upper()), program)
+        out.append(program or inferred.get(i, ""))
+    return out
+
+
+def _prefix_names(courses: Sequence[Course]) -> dict[tuple[str, str], str]:
+    """(school, code prefix) -> the commonest program name its courses give that is more than the
+    prefix itself."""
+    names: dict[tuple[str, str], Counter[str]] = {}
+    for c in courses:
+        prefix = subject_prefix(c.course_code)
+        if prefix and c.program and c.program.strip().upper() != prefix:
+            names.setdefault((c.school, prefix), Counter())[c.program.strip()] += 1
+    return {k: min(v, key=lambda n: (-v[n], n)) for k, v in names.items()}
 
 
 def _department_field(fields: Counter[tuple[str, ...]], words: Counter[str], size: int,

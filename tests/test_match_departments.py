@@ -179,3 +179,18 @@ def test_foundation_items_reach_courses_that_name_them_otherwise() -> None:
     assert _titles(courses, "skills", "Active Listening", None) == ["Interviewing"]
     assert sorted(_titles(courses, "technology", "Microsoft Excel", None)) == [
         "Computing Literacy and Applications", "Intro to Business Computing"]
+
+
+def test_a_program_that_repeats_the_code_prefix_takes_the_departments_name() -> None:
+    """Honolulu CC names CSNT "Computing, Security, and Networking Technology" in some rows and
+    just "CSNT" in others: every CSNT course is then a course of that department, which trains
+    information security analysts (their Computers and Electronics); another school's CSNT keeps
+    its own name."""
+    name = "COMPUTING, SECURITY, AND NETWORKING TECHNOLOGY"
+    courses = [_course("CSNT 116", "Security Awareness Concepts", "Honolulu CC", name),
+               _course("CSNT 275", "Security Essentials", "Honolulu CC", "CSNT"),
+               _course("CSNT 100", "Cabling", "Other CC", "CSNT"),
+               _course("MATH 100", "Survey of Mathematics", "Honolulu CC", "MATH")]
+    assert department_programs(courses) == [name, name, "CSNT", "MATH"]
+    found = _titles(courses, "knowledge", "Computers and Electronics", "15-1212.00")
+    assert "Security Essentials" in found
