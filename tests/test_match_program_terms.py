@@ -364,3 +364,15 @@ def test_an_anywhere_program_term_counts_only_for_the_fields_occupations() -> No
     courses = [_course("Introduction to Social Media", "CM U", program="Information and Computer Sciences")]
     assert _schools(courses, "Communications and Media", "knowledge", "27-1024.00") == ["CM U"]
     assert _schools(courses, "Communications and Media", "knowledge", "33-3051.00") == []
+
+
+def test_sheet_metal_program_and_arc_welding_courses() -> None:
+    """An SMP (Sheet Metal and Plastics) department is the sheet metal workers' own program: its
+    air-conditioning fabrication teaches Building and Construction; arc welding courses teach
+    the AC welding power units; a fabrication course of a cabinetry department does not count."""
+    courses = [_course("Air Conditioning Fabrication", "SM U", program="Sheet Metal and Plastics"),
+               _course("Advanced Arc Welding I", "W U", program="Welding Technology"),
+               _course("Cabinet Fabrication", "CAB U", program="Cabinetmaking")]
+    assert _schools(courses, "Building and Construction", "knowledge", "47-2211.00") == ["SM U"]
+    assert _schools(courses, "AC welding power units", "tools", "47-2211.00") == ["W U"]
+    assert "CAB U" not in _schools(courses, "Production and Processing", "knowledge", "47-2211.00")
