@@ -102,8 +102,8 @@ def test_second_holdout_is_labelled_and_split(shared: Path) -> None:
 
 def test_second_holdout_dev_floor(shared: Path) -> None:
     """DEV occupations of the second held-out set (tuned on); TEST is only reported by
-    benchmarks/match_holdout2.py. Measured at the defaults: session 9 (30 per school, cutoff 85)
-    P 0.888, R 0.794 (20 per school: 0.889, 0.733); session 7 (20 per school): P 0.897, R 0.741; session 5 (20 per item): P 0.889, R 0.724 (k=12: P 0.902, R 0.653; session 4: P 0.898, R 0.611; session 3, k=8: P 0.783, R 0.333; session 2:
+    benchmarks/match_holdout2.py. Measured at the defaults: session 10 P 0.884, R 0.800 (every
+    suggestion judged); session 9 (30 per school, cutoff 85) P 0.888, R 0.794 (20 per school: 0.889, 0.733); session 7 (20 per school): P 0.897, R 0.741; session 5 (20 per item): P 0.889, R 0.724 (k=12: P 0.902, R 0.653; session 4: P 0.898, R 0.611; session 3, k=8: P 0.783, R 0.333; session 2:
     P 0.482, R 0.214)."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
@@ -116,7 +116,7 @@ def test_second_holdout_dev_floor(shared: Path) -> None:
     wratio = h2.mh.evaluate(dev, h2.baseline_ranking(dev, courses, DEFAULT_TOP_K, h2.fuzz.WRatio,
                                                      DEFAULT_SCORE_CUTOFF), "WRatio", DEFAULT_TOP_K)
     assert ours.precision >= 0.87, ours.errors
-    assert ours.recall >= 0.76, ours.errors
+    assert ours.recall >= 0.77, ours.errors
     assert ours.f1 > 2 * wratio.f1
 
 
@@ -141,9 +141,9 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
 
 
 @pytest.mark.parametrize(("which", "precision", "recall"),
-                         [("4", 0.88, 0.67), ("5", 0.92, 0.80), ("6", 0.90, 0.80), ("7", 0.92, 0.61),
-                          ("8", 0.91, 0.55), ("9", 0.85, 0.61), ("10", 0.85, 0.63), ("11", 0.89, 0.50),
-                          ("12", 0.88, 0.36)])
+                         [("4", 0.88, 0.74), ("5", 0.92, 0.82), ("6", 0.90, 0.81), ("7", 0.92, 0.69),
+                          ("8", 0.90, 0.62), ("9", 0.85, 0.66), ("10", 0.86, 0.70), ("11", 0.89, 0.55),
+                          ("12", 0.88, 0.42), ("13", 0.92, 0.60)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -155,7 +155,10 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     first score 0.918, 0.468), set 12 in session 9 once set 13 was scored (last TEST figure P 0.891,
     R 0.320; clean first score 0.907, 0.314). Session 9, 30 per school, every suggestion judged
     (rounds r34-r37): set 4 P 0.911, R 0.708; 5 0.947/0.828; 6 0.927/0.826; 7 0.951/0.642; 8
-    0.940/0.585; 9 0.889/0.644; 10 0.891/0.668; 11 0.916/0.527; 12 0.914/0.395. Sets 13 and 14
+    0.940/0.585; 9 0.889/0.644; 10 0.891/0.668; 11 0.916/0.527; 12 0.914/0.395. Session 10
+    (rounds r38-r40, every suggestion judged): set 4 0.909/0.778; 5 0.945/0.854; 6 0.924/0.843;
+    7 0.948/0.727; 8 0.927/0.653; 9 0.885/0.693; 10 0.898/0.731; 11 0.924/0.585; 12 0.914/0.455;
+    13 (studied once set 15 was scored; last TEST figure 0.970/0.543) 0.952/0.636. Sets 14 and 15
     are TEST: only benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
