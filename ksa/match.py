@@ -66,6 +66,7 @@ from ksa.catalog_cip import (
     language_words,
     occupation_context,
     program_cips,
+    program_name,
 )
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
@@ -510,6 +511,26 @@ class _CourseFields:
         return any(h.startswith(p) or p.startswith(h) for h in homes for p in prefixes)
 
 
+class _Departments:
+    """Courses by their department's normalized name, built on first use."""
+
+    def __init__(self, programs: Sequence[str], vocabulary: Vocabulary) -> None:
+        self.programs = programs
+        self.vocabulary = vocabulary
+        self._by_name: dict[str, list[int]] | None = None
+
+    def members(self, names: frozenset[str]) -> list[int]:
+        if self._by_name is None:
+            self._by_name = {}
+            named: dict[str, str] = {}
+            for position, program in enumerate(self.programs):
+                if program:
+                    if program not in named:
+                        named[program] = " ".join(title_tokens(program_name(program), self.vocabulary))
+                    self._by_name.setdefault(named[program], []).append(position)
+        return sorted(p for n in names for p in self._by_name.get(n, ()))
+
+
 def _program_fields(cip: str, program: str) -> frozenset[str]:
     if cip:
         return frozenset({cip})
@@ -714,6 +735,7 @@ def match_items_with_stats(
     shapes = _TitleShapes(courses, vocabulary)
     fields = _Fields(courses, programs, context, vocabulary) if context else None
     course_fields = _CourseFields(courses, programs)
+    departments = _Departments(programs, vocabulary)
     placements = tables().placement
     result: dict[str, tuple[Match, ...]] = {}
     for query, strings in zip(queries, per_query, strict=True):
@@ -831,6 +853,16 @@ def match_items_with_stats(
                     continue  # "Culinary Math" is the program's mathematics, not its cooking
                 if position not in hits and admit(position, whole, course_context[position]):
                     hits[position] = _Hit(position, CORE_SCORE, (), course_context[position], 0.0,
+                                          descriptions.mentions(position, name))
+        if entry is not None and entry.departments and score_cutoff <= CORE_SCORE:
+            # every course of the subject's own department teaches it ("Culture and Humanity" of
+            # an anthropology department), after the courses that name the item
+            anywhere = _QueryString((), frozenset())
+            others = core_exclusions() - own  # "Career Opportunities in Sociology"
+            for position in departments.members(entry.departments):
+                ctx = course_context[position]
+                if position not in hits and not shapes.words(position) & others and admit(position, anywhere, ctx):
+                    hits[position] = _Hit(position, CORE_SCORE, (), ctx, 0.0,
                                           descriptions.mentions(position, name))
         result[query.key] = _rank(query.key, hits, identities, by_decision.get(query.key, []), top_k)
     log.debug("matched %d queries: %s", len(queries), stats)

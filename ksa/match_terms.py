@@ -14,7 +14,7 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 
-from ksa.normalize import data_lines
+from ksa.normalize import data_lines, title_tokens
 
 __all__ = ["ItemTerms", "ProgramTerms", "core_exclusions", "item_key", "item_terms", "program_terms",
            "software_products"]
@@ -28,6 +28,9 @@ class ItemTerms:
     software: bool = False  # a kind of software whose subject alone names no software course
     sector: bool = False  # a foundation of a whole sector: a title naming another of its fields
     # still teaches it ("Nursing Pharmacology", medicine for a phlebotomist)
+    # the item's own academic departments, normalized ("psychology"): each of their courses
+    # teaches it, whatever its title ("Research Methods" of a psychology department)
+    departments: frozenset[str] = frozenset()
 
 
 def item_key(name: str) -> str:
@@ -44,7 +47,9 @@ def item_terms() -> dict[str, ItemTerms]:
         out[item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1",
                                                 general in ("1", "sector"),
                                                 (row.get("software") or "").strip() == "1",
-                                                general == "sector")
+                                                general == "sector",
+                                                frozenset(" ".join(title_tokens(d)) for d in
+                                                          (row.get("department") or "").split("|") if d.strip()))
     return out
 
 

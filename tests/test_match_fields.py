@@ -251,3 +251,16 @@ def test_companion_and_elective_courses_are_their_subject() -> None:
                _course("Statway I", school="C")]
     assert sorted(_titles(courses, "knowledge", "Mathematics", "47-2111.00")) == [
         "College Algebra Companion", "Quantitative Methods elective", "Statway I"]
+
+
+def test_every_course_of_the_subjects_own_department_teaches_it() -> None:
+    """"Culture and Humanity" of an anthropology department teaches Sociology and Anthropology
+    though its title names neither; a career-exploration course of that department, or the same
+    title in an art department, does not."""
+    courses = [_course("Culture and Humanity", program="Anthropology"),
+               _course("Career Exploration Seminar", program="Sociology", school="B"),
+               _course("Culture and Humanity", program="Art", school="C")]
+    assert _titles(courses, "knowledge", "Sociology and Anthropology", "25-9042.00") == ["Culture and Humanity"]
+    found = match_items([MatchQuery("k", "knowledge", "Sociology and Anthropology")], courses,
+                        soc="25-9042.00")["k"]
+    assert [m.course.school for m in found] == ["Southeast CC"]
