@@ -855,8 +855,8 @@ def match_items_with_stats(
                     hits[position] = _Hit(position, CORE_SCORE, (), course_context[position], 0.0,
                                           descriptions.mentions(position, name))
         if entry is not None and entry.departments and score_cutoff <= CORE_SCORE:
-            # every course of the subject's own department teaches it ("Culture and Humanity" of
-            # an anthropology department), after the courses that name the item
+            # every course of the subject's own department teaches it ("Money and Banking" of an
+            # economics department), after the courses that name the item
             anywhere = _QueryString((), frozenset())
             others = core_exclusions() - own  # "Career Opportunities in Sociology"
             for position in departments.members(entry.departments):

@@ -28,8 +28,8 @@ class ItemTerms:
     software: bool = False  # a kind of software whose subject alone names no software course
     sector: bool = False  # a foundation of a whole sector: a title naming another of its fields
     # still teaches it ("Nursing Pharmacology", medicine for a phlebotomist)
-    # the item's own academic departments, normalized ("psychology"): each of their courses
-    # teaches it, whatever its title ("Research Methods" of a psychology department)
+    # the item's own academic departments, normalized ("economics"): each of their courses
+    # teaches it, whatever its title ("Money and Banking" of an economics department)
     departments: frozenset[str] = frozenset()
 
 

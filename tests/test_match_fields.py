@@ -254,13 +254,15 @@ def test_companion_and_elective_courses_are_their_subject() -> None:
 
 
 def test_every_course_of_the_subjects_own_department_teaches_it() -> None:
-    """"Culture and Humanity" of an anthropology department teaches Sociology and Anthropology
-    though its title names neither; a career-exploration course of that department, or the same
-    title in an art department, does not."""
-    courses = [_course("Culture and Humanity", program="Anthropology"),
-               _course("Career Exploration Seminar", program="Sociology", school="B"),
-               _course("Culture and Humanity", program="Art", school="C")]
-    assert _titles(courses, "knowledge", "Sociology and Anthropology", "25-9042.00") == ["Culture and Humanity"]
-    found = match_items([MatchQuery("k", "knowledge", "Sociology and Anthropology")], courses,
-                        soc="25-9042.00")["k"]
-    assert [m.course.school for m in found] == ["Southeast CC"]
+    """"Labor Markets and Wages" of an economics department teaches Economics and Accounting though
+    its title names neither; a career-exploration course of that department, or the same title
+    in a history department, does not. Psychology and biology departments get no such rule: the
+    judges reject their research-methods and ecology courses for most occupations."""
+    courses = [_course("Labor Markets and Wages", program="Economics"),
+               _course("Career Exploration Seminar", program="Economics", school="B"),
+               _course("Labor Markets and Wages", program="History", school="C")]
+    found = match_items([MatchQuery("k", "knowledge", "Economics and Accounting")], courses,
+                        soc="43-3031.00")["k"]
+    assert [(m.course.school, m.score) for m in found] == [("Southeast CC", 86.0)]
+    research = [_course("Survey of Research Methods", program="Psychology")]
+    assert _titles(research, "knowledge", "Psychology", "29-1141.00") == []
