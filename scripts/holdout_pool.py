@@ -147,6 +147,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            ((_UH[0], _UH[1].format("hilo"), "UH Hilo"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             ("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"))),
+    "16": (("13-1071.00", "51-8031.00", "29-2081.00", "17-3022.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
 }
 
 
