@@ -36,7 +36,11 @@ clinical programs) takes every other course of the occupation's own programs in 
 Management"; "=computer applications" names "Computer Applications I", not "Computer Applications
 in NDT"); so does a program term written "=words" ("=electronics" for ammeters). A department
 whose name stands for a field no CIP title names alone (``ksa/data/department_names.csv``:
-"Electronics", "Information Technology") is in that field.
+"Electronics", "Information Technology") is in that field. A program term written "~words"
+counts in any department, but only for the occupations of its fields (media courses teach
+Communications and Media to graphic designers, not to police officers). Every course of an item's
+own academic department (``department`` in item_terms.csv: mathematics, economics) teaches it at
+``CORE_SCORE``, career and study-skills courses aside.
 A software product (an O*NET technology item that is not a kind of software) keeps its courses
 in any department. A course description that names the item as a phrase of two or more words
 suggests the course at ``DESCRIPTION_SCORE``, below title matches: a tool's own name anywhere, a
@@ -497,7 +501,6 @@ class _CourseFields:
                 if (context[p] > 0 and self.within(p, prefixes, wholly=True)) or self._series_member(p, prefixes)]
         return found
 
-
     def _series_member(self, position: int, prefixes: tuple[str, ...]) -> bool:
         """A course coded only with a CIP series (a SCED subject area: "Information Technology",
         11) belongs to core fields that are all of that series: every high-school IT course
@@ -855,10 +858,10 @@ def match_items_with_stats(
                     hits[position] = _Hit(position, CORE_SCORE, (), course_context[position], 0.0,
                                           descriptions.mentions(position, name))
         if entry is not None and entry.departments and score_cutoff <= CORE_SCORE:
-            # every course of the subject's own department teaches it ("Money and Banking" of an
-            # economics department), after the courses that name the item
+            # every course of the subject's own department teaches it ("Labor Markets and Wages"
+            # of an economics department), after the courses that name the item
             anywhere = _QueryString((), frozenset())
-            others = core_exclusions() - own  # "Career Opportunities in Sociology"
+            others = core_exclusions() - own  # "Career Exploration" of an economics department
             for position in departments.members(entry.departments):
                 ctx = course_context[position]
                 if position not in hits and not shapes.words(position) & others and admit(position, anywhere, ctx):

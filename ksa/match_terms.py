@@ -29,7 +29,7 @@ class ItemTerms:
     sector: bool = False  # a foundation of a whole sector: a title naming another of its fields
     # still teaches it ("Nursing Pharmacology", medicine for a phlebotomist)
     # the item's own academic departments, normalized ("economics"): each of their courses
-    # teaches it, whatever its title ("Money and Banking" of an economics department)
+    # teaches it, whatever its title ("Labor Markets and Wages" of an economics department)
     departments: frozenset[str] = frozenset()
 
 
