@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ksa.catalog_cip import field_words, named_field_words
+from ksa.catalog_cip import department_homes, field_words, named_field_words
 from ksa.model import Course
 from ksa.normalize import title_tokens
 
@@ -85,25 +85,41 @@ def department_programs(courses: Sequence[Course]) -> list[str]:
     other courses of that school and prefix give (``Computing, Security, and Networking
     Technology``): some catalogs name a department in one row and abbreviate it in the next."""
     inferred = {i: d.field for d in infer_departments(courses) for i in d.positions}
-    named = _prefix_names(courses)
+    names = _prefix_names(courses)
     out = []
     for i, c in enumerate(courses):
         program = c.program
-        if program and program.strip().upper() == subject_prefix(c.course_code):
-            program = named.get((c.school, program.strip().upper()), program)
+        found = names.get((c.school, subject_prefix(c.course_code)))
+        if program and found:
+            if program.strip().upper() == subject_prefix(c.course_code):
+                program = min(found, key=lambda n: (-found[n], n))
+            else:
+                program = _narrowest(program.strip(), found)
         out.append(program or inferred.get(i, ""))
     return out
 
 
-def _prefix_names(courses: Sequence[Course]) -> dict[tuple[str, str], str]:
-    """(school, code prefix) -> the commonest program name its courses give that is more than the
-    prefix itself."""
+def _prefix_names(courses: Sequence[Course]) -> dict[tuple[str, str], Counter[str]]:
+    """(school, code prefix) -> the program names its courses give that are more than the prefix
+    itself, with how often."""
     names: dict[tuple[str, str], Counter[str]] = {}
     for c in courses:
         prefix = subject_prefix(c.course_code)
         if prefix and c.program and c.program.strip().upper() != prefix:
             names.setdefault((c.school, prefix), Counter())[c.program.strip()] += 1
-    return {k: min(v, key=lambda n: (-v[n], n)) for k, v in names.items()}
+    return names
+
+
+def _narrowest(program: str, names: Counter[str]) -> str:
+    """Of the names one code prefix goes by, one whose field lies inside ``program``'s: Hawaii CC
+    lists its Etro courses under "Engineering Technology" (15) and "Electronics Technology"
+    (15.03): all are electronics courses."""
+    homes = department_homes(program)
+    if not homes:
+        return program
+    inside = [n for n in names if n != program and (h := department_homes(n))
+              and any(x.startswith(y) and x != y for y in homes for x in h)]
+    return min(inside, key=lambda n: (-names[n], n)) if inside else program
 
 
 def _department_field(fields: Counter[tuple[str, ...]], words: Counter[str], size: int,

@@ -194,3 +194,14 @@ def test_a_program_that_repeats_the_code_prefix_takes_the_departments_name() -> 
     assert department_programs(courses) == [name, name, "CSNT", "MATH"]
     found = _titles(courses, "knowledge", "Computers and Electronics", "15-1212.00")
     assert "Security Essentials" in found
+
+
+def test_a_code_prefix_listed_under_a_broad_and_a_narrow_department_is_the_narrow_one() -> None:
+    """Hawaii CC lists its Etro courses under "Engineering Technology" (the whole family, 15) and
+    "Electronics Technology" (15.03): all are electronics courses, so each teaches electronics
+    technicians Computers and Electronics as the electronics program's core."""
+    courses = [_course("ETRO 101", "Fundamentals of Electronics I", "Hawaii CC", "Electronics Technology"),
+               _course("ETRO 143", "Digital Electronics", "Hawaii CC", "Engineering Technology"),
+               _course("ETRO 140", "Network Fundamentals", "Hawaii CC", "Engineering Technology"),
+               _course("CE 270", "Applied Mechanics I", "Hawaii CC", "Engineering Technology")]
+    assert department_programs(courses) == ["Electronics Technology"] * 3 + ["Engineering Technology"]
