@@ -266,3 +266,13 @@ def test_every_course_of_the_subjects_own_department_teaches_it() -> None:
     assert [(m.course.school, m.score) for m in found] == [("Southeast CC", 86.0)]
     research = [_course("Survey of Research Methods", program="Psychology")]
     assert _titles(research, "knowledge", "Psychology", "29-1141.00") == []
+
+
+def test_composition_and_english_as_disciplines_are_no_practice() -> None:
+    """A university's "Composition Studies" (the discipline's history and theory) and "Global
+    Englishes" (varieties of English) teach neither Writing nor English Language; "Composition
+    I" does."""
+    courses = [_course("Composition Studies"), _course("Global Englishes", school="B"),
+               _course("Composition I", school="C")]
+    assert _titles(courses, "skills", "Writing", "15-1231.00") == ["Composition I"]
+    assert _titles(courses, "knowledge", "English Language", "15-1231.00") == ["Composition I"]
