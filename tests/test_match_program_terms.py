@@ -376,3 +376,16 @@ def test_sheet_metal_program_and_arc_welding_courses() -> None:
     assert _schools(courses, "Building and Construction", "knowledge", "47-2211.00") == ["SM U"]
     assert _schools(courses, "AC welding power units", "tools", "47-2211.00") == ["W U"]
     assert "CAB U" not in _schools(courses, "Production and Processing", "knowledge", "47-2211.00")
+
+
+def test_heavy_equipment_mechanics_learn_mechanics_in_diesel_programs() -> None:
+    """Mobile heavy equipment mechanics train in diesel programs (occupation_programs.csv): a
+    diesel program's "Engine Overhaul" teaches them Repairing; a John Deere department is their
+    own program too; the diesel program's tools are still the diesel mechanics' own."""
+    from ksa.catalog_cip import department_homes, occupation_context
+
+    assert {"47.0605", "47.0613"} <= occupation_context("49-3042.00").extra
+    assert department_homes("Deere Construction & Forestry Equipment") == ("47.0302",)
+    courses = [_course("Engine Overhaul", "D U", program="Diesel Technology")]
+    assert _schools(courses, "Repairing", "skills", "49-3042.00") == ["D U"]
+    assert _schools(courses, "Repairing", "skills", "29-1141.00") == []
