@@ -86,15 +86,22 @@ def department_programs(courses: Sequence[Course]) -> list[str]:
     Technology``): some catalogs name a department in one row and abbreviate it in the next."""
     inferred = {i: d.field for d in infer_departments(courses) for i in d.positions}
     names = _prefix_names(courses)
+    resolved: dict[tuple[str, str, str], str] = {}  # one answer per school, prefix and program
     out = []
     for i, c in enumerate(courses):
         program = c.program
-        found = names.get((c.school, subject_prefix(c.course_code)))
-        if program and found:
-            if program.strip().upper() == subject_prefix(c.course_code):
-                program = min(found, key=lambda n: (-found[n], n))
-            else:
-                program = _narrowest(program.strip(), found)
+        if program:
+            prefix = subject_prefix(c.course_code)
+            key = (c.school, prefix, program)
+            if key not in resolved:
+                found = names.get((c.school, prefix))
+                if not found:
+                    resolved[key] = program
+                elif program.strip().upper() == prefix:
+                    resolved[key] = min(found, key=lambda n: (-found[n], n))
+                else:
+                    resolved[key] = _narrowest(program.strip(), found)
+            program = resolved[key]
         out.append(program or inferred.get(i, ""))
     return out
 
