@@ -52,6 +52,13 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    photographers; Southwest Tech, Southeast Community College (with its department table) and
    Bridgerland. Built in session 9 with the session-9 matcher (30 per school), after sets 11 and
    12 were studied; set 13's errors not read.
+15. customer service representatives, inspectors and testers, diagnostic medical sonographers,
+   telecommunications equipment installers; UH Hilo, Kapiolani and Bridgerland (session 10).
+16. human resources specialists, water and wastewater treatment operators, dispensing opticians,
+   civil engineering technicians; Southwest Tech, UH Maui College and Leeward (end of session 10).
+17. paralegals and legal assistants, occupational therapy assistants, butchers and meat cutters,
+   fashion designers; Kapiolani, Honolulu Community College and Bridgerland. Built at the start
+   of session 11 with the session-10 matcher, before set 15's errors were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -59,7 +66,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 14)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 17)
 """
 
 from __future__ import annotations
@@ -151,6 +158,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("maui"), "Maui College"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
+    "17": (("23-2011.00", "31-2011.00", "51-3021.00", "27-1022.00"),
+           ((_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+            ("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"))),
 }
 
 
