@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process, utils
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from ksa.match import MatchQuery, match_items  # noqa: E402
+from ksa.match import MatchQuery, course_sequence, match_items  # noqa: E402
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K  # noqa: E402
 from ksa.model import Course  # noqa: E402
 
@@ -199,23 +199,33 @@ def baseline_ranking(pairs: Sequence[Pair], courses: Sequence[Course], top_k: in
 
 
 def per_school(suggested: Sequence[CourseKey], top_k: int) -> list[CourseKey]:
-    """The first ``top_k`` suggestions of each school, in order (the matcher's top-k rule)."""
+    """The suggestions of each school, in order, up to ``top_k`` course sequences (the
+    matcher's top-k rule: "Algebra I" and "Algebra II" take one place between them)."""
+    counted: set[tuple[str, str, str]] = set()
     listed: dict[str, int] = {}
     out: list[CourseKey] = []
     for course in suggested:
-        if listed.get(course[0], 0) < top_k:
+        sequence = course_sequence(course[0], "", course[1])
+        if sequence in counted:
+            out.append(course)
+        elif listed.get(course[0], 0) < top_k:
             listed[course[0]] = listed.get(course[0], 0) + 1
+            counted.add(sequence)
             out.append(course)
     return out
 
 
 def recall_ceiling(pairs: Sequence[Pair], top_k: int) -> float:
     """The recall of a perfect ranker that may suggest only ``top_k`` courses per item and school."""
-    positives: dict[tuple[ItemKey, str], int] = {}
+    positives: dict[tuple[ItemKey, str], dict[tuple[str, str, str], int]] = {}
     for p in pairs:
-        positives[(p.item_key, p.school)] = positives.get((p.item_key, p.school), 0) + p.label
-    total = sum(positives.values())
-    return sum(min(top_k, n) for n in positives.values()) / total if total else 1.0
+        if p.label:
+            sequences = positives.setdefault((p.item_key, p.school), {})
+            sequence = course_sequence(p.school, "", p.course_title)
+            sequences[sequence] = sequences.get(sequence, 0) + 1
+    total = sum(sum(s.values()) for s in positives.values())
+    # a perfect ranker lists the school's largest sequences first
+    return sum(sum(sorted(s.values(), reverse=True)[:top_k]) for s in positives.values()) / total if total else 1.0
 
 
 def evaluate(pairs: Sequence[Pair], ranking: Ranking, name: str, top_k: int) -> Scores:

@@ -137,7 +137,12 @@ def _department_field(fields: Counter[tuple[str, ...]], words: Counter[str], siz
     if not ranked:
         return ""
     top_field, top = ranked[0]
-    homes = set(top_field)
-    if any(n >= RIVAL_SHARE * top and not set(f) & homes for f, n in ranked[1:]):
+    if any(n >= RIVAL_SHARE * top and not _related(f, top_field) for f, n in ranked[1:]):
         return ""
     return max((w for w in words if table[w] == top_field), key=lambda w: (words[w], w))
+
+
+def _related(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Do two fields' home CIP prefixes overlap? Cabinetmaking (48.07) lies within construction's
+    48, so a cabinet shop's "Door Construction" titles do not make its department ambiguous."""
+    return any(a.startswith(b) or b.startswith(a) for a in one for b in other)

@@ -939,6 +939,18 @@ class _Identities:
         return self._by_identity.get(identity, [])
 
 
+def _sequence(identity: tuple[str, str, str]) -> tuple[str, str, str]:
+    """A course's identity without its level: every level of a sequence has the same one."""
+    school, grade_level, title = identity
+    return (school, grade_level, title.split(" #", 1)[0])
+
+
+def course_sequence(school: str, grade_level: str, title: str) -> tuple[str, str, str]:
+    """What a course counts as against ``top_k``: its sequence ("Algebra I" and "Algebra II",
+    "Language Arts (grade 1)" to "(grade 8)" are one)."""
+    return _sequence(course_identity(school, grade_level, title))
+
+
 def _rank(
     key: str, hits: dict[int, _Hit], identities: _Identities, decisions: list[Decision], top_k: int,
 ) -> tuple[Match, ...]:
@@ -949,8 +961,11 @@ def _rank(
     rejected = {k for k, d in latest.items() if d.action == "reject"}
     confirmed = {k: d for k, d in latest.items() if d.action in ("accept", "add")}
     # top_k is per school: each school's educators read their own list, and one large catalog
-    # must not crowd a small school out of an item it teaches
-    listed = Counter(identity[0] for identity in confirmed)
+    # must not crowd a small school out of an item it teaches. It counts courses by their
+    # sequence: "Language Arts (grade 1)" to "(grade 8)", or "Algebra I" and "II", take one place
+    # of the list between them, so a catalog that numbers its levels is not cut short
+    counted: set[tuple[str, str, str]] = {_sequence(identity) for identity in confirmed}
+    listed = Counter(identity[0] for identity in counted)
 
     ordered = sorted(
         hits.values(),
@@ -960,17 +975,14 @@ def _rank(
     )
     suggestions: list[_Hit] = []
     seen: set[tuple[tuple[str, str, str], str]] = set()
-    schools = {identities.school(h.course) for h in hits.values()}
-    full = sum(1 for school in schools if listed[school] >= top_k)
     for hit in ordered:
-        if full == len(schools):
-            break
         school = identities.school(hit.course)
-        if listed[school] >= top_k:
-            continue
-        identity = identities.of(hit.course)  # normalizes the title: only for a school with room
+        identity = identities.of(hit.course)
         if identity in rejected or identity in confirmed:
             continue
+        sequence = _sequence(identity)
+        if listed[school] >= top_k and sequence not in counted:
+            continue  # the school's list is full, save for further levels of a listed sequence
         # sections of one course are merged ("General Physics I" PHYS 151, "GENERAL PHYSICS 1"
         # PHYS 151B); two courses whose titles only normalize alike ("Medical Terminology" and
         # "Survey of Medical Terminology") are both listed
@@ -979,8 +991,9 @@ def _rank(
             continue
         seen.add(listing)
         suggestions.append(hit)
-        listed[school] += 1
-        full += listed[school] == top_k
+        if sequence not in counted:
+            counted.add(sequence)
+            listed[school] += 1
 
     matches: list[Match] = []
     for identity, d in confirmed.items():

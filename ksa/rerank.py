@@ -46,7 +46,7 @@ import numpy as np
 
 from ksa.errors import KsaError
 from ksa.ledger import Decision
-from ksa.match import MatchQuery, course_identity, match_items
+from ksa.match import MatchQuery, course_identity, course_sequence, match_items
 from ksa.match_defaults import DEFAULT_TOP_K
 from ksa.model import Course, Match, MatchStatus
 from ksa.normalize import wording
@@ -126,6 +126,10 @@ def course_text(course: Course) -> str:
 
 def _identity(course: Course) -> tuple[str, str, str]:
     return course_identity(course.school, course.grade_level, course.course_title)
+
+
+def _sequence(course: Course) -> tuple[str, str, str]:
+    return course_sequence(course.school, course.grade_level, course.course_title)
 
 
 class SemanticReranker:
@@ -238,12 +242,15 @@ class SemanticReranker:
             scored.sort(key=lambda s: (-s[0], -s[1], s[3].course_title.casefold(),
                                        s[3].school.casefold()))
             matches = [replace(m, rank=i) for i, m in enumerate(kept, start=1)]
-            listed = Counter(_identity(m.course)[0] for m in kept)
+            counted = {_sequence(m.course) for m in kept}
+            listed = Counter(sequence[0] for sequence in counted)
             for score, lexical, cosine, course, tokens in scored:
-                school = _identity(course)[0]
-                if listed[school] >= top_k:
-                    continue  # top_k is per school, as in ksa.match
-                listed[school] += 1
+                sequence = _sequence(course)
+                if sequence not in counted:
+                    if listed[sequence[0]] >= top_k:
+                        continue  # top_k is per school and counts sequences, as in ksa.match
+                    counted.add(sequence)
+                    listed[sequence[0]] += 1
                 matches.append(Match(key=query.key, course=course, score=round(score, 1),
                                      rank=len(matches) + 1, matched_tokens=tokens,
                                      note=f"lexical {lexical:.1f}, cosine {cosine:.3f}"))

@@ -57,6 +57,18 @@ def test_department_naming_two_unrelated_fields_is_left_alone() -> None:
     assert department_programs(mixed) == [""] * 4
 
 
+def test_department_naming_a_field_and_its_family_takes_the_narrower() -> None:
+    """A cabinet shop's titles say "construction" (carcass, door, drawer construction) nearly as
+    often as "cabinet": construction (48) holds cabinetmaking (48.07), so the two do not make the
+    department ambiguous, and its "Hardware Installation" is cabinetry's, not a telecom
+    installer's *Installation*."""
+    shop = [_course("CABM 1", "Bldg Custom Cabinets & Furniture I"), _course("CABM 2", "Cabinet Design CAD"),
+            _course("CABM 3", "BT Cabinetmaking and Millwork"), _course("CABM 4", "Door Construction I"),
+            _course("CABM 5", "Drawer Construction I"), _course("CABM 6", "Hardware Installation I")]
+    assert set(department_programs(shop)) == {"cabinet"}
+    assert _titles(shop, "skills", "Installation", "49-2022.00") == []
+
+
 def test_collision_department_course_is_not_systems_analysis_for_it_support() -> None:
     courses = [*COLLISION, _course("ITEC 10", "Systems Analysis and Design", school="Southwest Tech")]
     assert _titles(courses, "skills", "Systems Analysis", IT_SUPPORT) == ["Systems Analysis and Design"]

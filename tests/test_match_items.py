@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ksa.catalog import load_catalogs
 from ksa.ledger import Decision
-from ksa.match import MatchQuery, match_items
+from ksa.match import MatchQuery, course_sequence, match_items
 from ksa.model import Course, MatchStatus
 from ksa.panel import CatalogSpec
 
@@ -190,8 +190,10 @@ def test_invariants(items: list[str], titles: list[str], top_k: int, cutoff: flo
     result = match_items(queries, courses, top_k=top_k, score_cutoff=cutoff)
     assert set(result) == {q.key for q in queries}
     for matches in result.values():
-        per_school = Counter(m.course.school for m in matches)
-        assert all(n <= top_k for n in per_school.values())  # top_k counts per school
+        # top_k counts per school, a sequence's levels (and titles that normalize alike) once
+        per_school = Counter(s[0] for s in {course_sequence(m.course.school, m.course.grade_level,
+                                                            m.course.course_title) for m in matches})
+        assert all(n <= top_k for n in per_school.values())
         assert [m.rank for m in matches] == list(range(1, len(matches) + 1))
         assert all(cutoff <= m.score <= 100 for m in matches)
         assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
@@ -287,6 +289,24 @@ def test_top_k_counts_per_school() -> None:
     assert per_school == {"A": 2, "B": 1}
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
     assert [m.rank for m in matches] == [1, 2, 3]
+
+
+def test_top_k_counts_a_sequence_once() -> None:
+    """The levels of one course ("Language Arts (grade 1)" to "(grade 4)", "Welding I" and "II")
+    take one place of a school's top_k between them, so a catalog that numbers its levels is not
+    cut short; each level is still its own suggestion."""
+    grades = [_course(f"Language Arts (grade {n})", school="A", code=f"LA{n}") for n in range(1, 5)]
+    others = [_course("English Composition", school="A", code="EN1"),
+              _course("English Grammar", school="A", code="EN2")]
+    matches = match_items([MatchQuery("k", "knowledge", "English Language")], grades + others,
+                          top_k=2)["k"]
+    titles = [m.course.course_title for m in matches]
+    assert sum(t.startswith("Language Arts") for t in titles) in (0, 4)  # a sequence is whole
+    assert len({"EN1", "EN2"} & {m.course.course_code for m in matches}) == (1 if len(titles) == 5 else 2)
+    welding = [_course("Welding I", school="B"), _course("Welding II", school="B"),
+               _course("Welding III", school="B"), _course("Pipe Welding", school="B")]
+    listed = _titles(match_items([MatchQuery("w", "knowledge", "Welding")], welding, top_k=1), "w")
+    assert sorted(listed) == ["Welding I", "Welding II", "Welding III"]
 
 
 def test_context_related_and_ambiguous_programs_are_not_elsewhere() -> None:

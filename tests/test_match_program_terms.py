@@ -389,3 +389,15 @@ def test_heavy_equipment_mechanics_learn_mechanics_in_diesel_programs() -> None:
     courses = [_course("Engine Overhaul", "D U", program="Diesel Technology")]
     assert _schools(courses, "Repairing", "skills", "49-3042.00") == ["D U"]
     assert _schools(courses, "Repairing", "skills", "29-1141.00") == []
+
+
+def test_telecom_installers_learn_computers_in_networking_and_electronics_programs() -> None:
+    """Telecommunications equipment installers train in networking and telecommunications
+    technology programs (occupation_programs.csv): an IT department's "Routing & Switching"
+    teaches them *Computers and Electronics*; the same course is not an electrician's."""
+    from ksa.catalog_cip import occupation_context
+
+    assert {"11.0901", "15.0305"} <= occupation_context("49-2022.00").extra
+    courses = [_course("Routing & Switching", "IT U", program="Information Technology")]
+    assert _schools(courses, "Computers and Electronics", "knowledge", "49-2022.00") == ["IT U"]
+    assert _schools(courses, "Computers and Electronics", "knowledge", "47-2111.00") == []
