@@ -75,6 +75,9 @@ class Context:
     # programs the crosswalk does not link but the occupation's workers complete
     # (occupation_programs.csv): they teach its knowledge and skills, not its own tools
     extra: frozenset[str] = frozenset()
+    # those of them that teach it only their core subjects (a ``*`` program term), not the
+    # items their own trade reads into its course names (occupation_programs.csv, scope "core")
+    core_only: frozenset[str] = frozenset()
 
     def related(self, cip: str) -> bool:
         """Is ``cip`` general education, or in a family related to the occupation's programs?"""
@@ -232,15 +235,20 @@ def occupation_context(soc: str) -> Context:
     """The CIP programs that lead to ``soc`` (an O*NET-SOC or SOC 2018 code)."""
     code = soc2018(soc)
     cips = frozenset(cip for cip, socs in crosswalk().socs.items() if code in socs)
-    extra = occupation_programs().get(code, frozenset()) - cips
-    return Context(code, cips | extra, extra)
+    programs = occupation_programs().get(code, {})
+    extra = frozenset(programs) - cips
+    return Context(code, cips | extra, extra, frozenset(c for c in extra if programs[c] == "core"))
 
 
 @cache
-def occupation_programs() -> dict[str, frozenset[str]]:
-    """``ksa/data/occupation_programs.csv``: SOC 2018 code -> programs its workers routinely
-    complete beyond the crosswalk (firefighters: EMT)."""
-    out: dict[str, set[str]] = {}
-    for row in csv.DictReader(data_lines("occupation_programs.csv")):
-        out.setdefault(row["soc"].strip(), set()).add(row["cip"].strip())
-    return {k: frozenset(v) for k, v in out.items()}
+def occupation_programs() -> dict[str, dict[str, str]]:
+    """``ksa/data/occupation_programs.csv``: SOC 2018 code -> {CIP: scope} of the programs its
+    workers routinely complete beyond the crosswalk (firefighters: EMT, scope "all"; telecom
+    installers: networking, scope "core")."""
+    out: dict[str, dict[str, str]] = {}
+    for n, row in enumerate(csv.DictReader(data_lines("occupation_programs.csv")), start=2):
+        scope = (row.get("scope") or "all").strip() or "all"
+        if scope not in ("all", "core"):
+            raise ValueError(f"occupation_programs.csv row {n}: scope {scope!r} is not 'all' or 'core'")
+        out.setdefault(row["soc"].strip(), {})[row["cip"].strip()] = scope
+    return out

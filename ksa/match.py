@@ -203,6 +203,12 @@ _QUALIFIER = re.compile(r"\s+(?:for|in|of|with|using)\s+", re.IGNORECASE)
 # a high-school list's shell course for a student who serves as a subject's aide ("Mathematics—Aide",
 # SCED); "Nurse Aide" trains nurse aides and is no such shell
 _AIDE_SHELL = re.compile(r"(?:\s-|[\u2013\u2014])\s*aide\s*$", re.IGNORECASE)
+# a program's clinical rotation ("Health & Illness I Clinical", "Clinical Practice III"): the
+# practice of what its theory course taught, a placement for the knowledge and skills, though
+# a nursing assistant's clinical still trains the bedside tools
+_CLINICAL_SHELL = re.compile(
+    r"\bclinical\s*(?:[ivx]+|\d+|[a-d])?\s*$|\bclinical\s+(?:practice|immersion|experience|rotation)s?\b",
+    re.IGNORECASE)
 _SUBJECT_DOMAINS = frozenset({"knowledge", "skills", "abilities", "work_activities"})
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # "Engineering and Technology": two subjects
 
@@ -240,8 +246,10 @@ def _program_term_texts(query: MatchQuery, context: Context | None) -> list[tupl
     table = program_terms()
     for key, penalty in ((item_key(query.text), TERM_PENALTY), (f"({query.domain})", DOMAIN_TERM_PENALTY)):
         # a program the occupation's workers complete beside their own (EMT for firefighters)
-        # teaches its subjects, not its tools: a firefighter's aerial trucks are no EMT tools
-        cips = context.cips - context.extra if key.startswith("(") else context.cips
+        # teaches its subjects, not its tools: a firefighter's aerial trucks are no EMT tools;
+        # one of scope "core" only its core subjects: a networking program's "Ethical Hacking"
+        # is public safety for a security analyst, not for a telecom installer
+        cips = context.cips - (context.extra if key.startswith("(") else context.core_only)
         for row in table.get(key, ()):
             if any(c.startswith(f) for f in row.fields for c in cips):
                 out.extend((t, row.fields, penalty) for t in row.terms if t != CORE_TERM)
@@ -428,6 +436,10 @@ class _TitleShapes:
                 found |= {"placement"}  # a student serving as the subject's aide is taught nothing
             self._words[title] = found
         return found
+
+    def clinical(self, position: int) -> bool:
+        """Is the course a clinical rotation (see ``_CLINICAL_SHELL``)?"""
+        return bool(_CLINICAL_SHELL.search(self.courses[position].course_title))
 
     def bare(self, position: int) -> frozenset[str]:
         """Its words less levels and lead-ins: "Word 2019 Level 1" is titled "word" alone,
@@ -760,10 +772,12 @@ def match_items_with_stats(
 
         def admit(position: int, qs: _QueryString, ctx: int, own: frozenset[str] = own,
                   general: bool = general, portable: bool = portable, sector: bool = sector,
-                  products: frozenset[str] = products) -> bool:
+                  products: frozenset[str] = products, subject: bool = subject) -> bool:
             """The course may teach the item as ``qs`` names it (title or description alike)."""
             if shapes.words(position) & placements:
                 return False  # "Electronics Externship": a work placement teaches no item itself
+            if subject and shapes.clinical(position):
+                return False  # "Health & Illness I Clinical" practises what its theory taught
             if products:
                 named = shapes.words(position) & software_products()
                 if named and not named & products:

@@ -217,3 +217,18 @@ def test_a_code_prefix_listed_under_a_broad_and_a_narrow_department_is_the_narro
                _course("ETRO 140", "Network Fundamentals", "Hawaii CC", "Engineering Technology"),
                _course("CE 270", "Applied Mechanics I", "Hawaii CC", "Engineering Technology")]
     assert department_programs(courses) == ["Electronics Technology"] * 3 + ["Engineering Technology"]
+
+
+def test_clinical_rotations_teach_no_knowledge_but_train_tools() -> None:
+    """A program's clinical rotation ("Health & Illness I Clinical", "Clinical Practice III") is
+    a placement for knowledge and skills; its theory course is suggested, and a nursing
+    assistant's clinical still trains the bedside tools."""
+    courses = [_course("NURS 220T", "Health & Illness I", program="Nursing"),
+               _course("NURS 220C", "Health & Illness I Clinical", program="Nursing"),
+               _course("RESP 212", "Clinical Practice III", program="Nursing"),
+               _course("MEDA 120", "Clinical Medical Assisting I", program="Nursing")]
+    medicine = _titles(courses, "knowledge", "Medicine and Dentistry", "29-1141.00")
+    assert "Health & Illness I" in medicine and "Clinical Medical Assisting I" in medicine
+    assert "Health & Illness I Clinical" not in medicine and "Clinical Practice III" not in medicine
+    aide = [_course("TENA 1900", "Nursing Assistant Clinical", program="Nursing Assistant")]
+    assert _titles(aide, "tools", "Automated blood pressure cuffs", "31-1131.00") == ["Nursing Assistant Clinical"]

@@ -393,11 +393,18 @@ def test_heavy_equipment_mechanics_learn_mechanics_in_diesel_programs() -> None:
 
 def test_telecom_installers_learn_computers_in_networking_and_electronics_programs() -> None:
     """Telecommunications equipment installers train in networking and telecommunications
-    technology programs (occupation_programs.csv): an IT department's "Routing & Switching"
-    teaches them *Computers and Electronics*; the same course is not an electrician's."""
+    technology programs (occupation_programs.csv, scope "core"): an IT department's "Routing &
+    Switching" teaches them *Computers and Electronics*; the same course is not an
+    electrician's."""
     from ksa.catalog_cip import occupation_context
 
-    assert {"11.0901", "15.0305"} <= occupation_context("49-2022.00").extra
+    telecom = occupation_context("49-2022.00")
+    assert {"11.0901", "15.0305"} <= telecom.core_only <= telecom.extra
     courses = [_course("Routing & Switching", "IT U", program="Information Technology")]
     assert _schools(courses, "Computers and Electronics", "knowledge", "49-2022.00") == ["IT U"]
     assert _schools(courses, "Computers and Electronics", "knowledge", "47-2111.00") == []
+    # the networking program teaches them its core subject only: its security courses are a
+    # security analyst's public safety, not a telecom installer's (scope "core")
+    hacking = [_course("Ethical Hacking I", "IT U", program="Information Technology")]
+    assert _schools(hacking, "Public Safety and Security", "knowledge", "15-1212.00") == ["IT U"]
+    assert _schools(hacking, "Public Safety and Security", "knowledge", "49-2022.00") == []
