@@ -27,6 +27,8 @@ MIN_COURSES = 4  # a department needs this many courses before its titles say an
 MIN_TITLES = 2  # a field word must appear in at least this many of its titles
 MIN_SHARE = 0.10  # ... and in at least this share of them
 RIVAL_SHARE = 0.5  # a second field this close to the first makes the department ambiguous
+SMALL_DEPARTMENT = 10  # below this many courses a field word must be in at least ...
+SMALL_SHARE = 0.5  # ... this share of the titles
 
 
 def subject_prefix(code: str) -> str:
@@ -133,7 +135,11 @@ def _department_field(fields: Counter[tuple[str, ...]], words: Counter[str], siz
                       table: dict[str, tuple[str, ...]]) -> str:
     """The field most of the department's titles name (as its commonest word), or ``""`` when
     none is named often enough or a second, unrelated field is named nearly as often."""
-    ranked = [(f, n) for f, n in fields.most_common() if n >= MIN_TITLES and n >= MIN_SHARE * size]
+    # a small department must name its field in half its titles or more: a five-course continuing-education
+    # group with two Spanish courses beside "College Writing" and "Interpersonal Communication"
+    # is no language department
+    share = MIN_SHARE if size >= SMALL_DEPARTMENT else SMALL_SHARE
+    ranked = [(f, n) for f, n in fields.most_common() if n >= MIN_TITLES and n >= share * size]
     if not ranked:
         return ""
     top_field, top = ranked[0]

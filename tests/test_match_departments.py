@@ -57,6 +57,18 @@ def test_department_naming_two_unrelated_fields_is_left_alone() -> None:
     assert department_programs(mixed) == [""] * 4
 
 
+def test_small_department_must_name_its_field_in_half_its_titles() -> None:
+    """A five-course continuing-education group with two Spanish courses is no language
+    department: its "Interpersonal Communication" still teaches Social Perceptiveness."""
+    group = [_course("CE81 0010", "Spanish Learner"), _course("CE81 0011", "Spanish Immersion"),
+             _course("CE81 0020", "College Writing"), _course("CE81 0030", "GED Math Power"),
+             _course("CE81 0040", "Interpersonal Communication")]
+    assert department_programs(group) == [""] * 5
+    assert _titles(group, "skills", "Social Perceptiveness", "43-4051.00") == ["Interpersonal Communication"]
+    spanish = [*group[:2], _course("CE81 0012", "Spanish Conversation"), _course("CE81 0013", "Travel Spanish")]
+    assert set(department_programs(spanish)) == {"spanish"}
+
+
 def test_department_naming_a_field_and_its_family_takes_the_narrower() -> None:
     """A cabinet shop's titles say "construction" (carcass, door, drawer construction) nearly as
     often as "cabinet": construction (48) holds cabinetmaking (48.07), so the two do not make the
