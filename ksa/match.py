@@ -203,11 +203,11 @@ _QUALIFIER = re.compile(r"\s+(?:for|in|of|with|using)\s+", re.IGNORECASE)
 # a high-school list's shell course for a student who serves as a subject's aide ("Mathematics—Aide",
 # SCED); "Nurse Aide" trains nurse aides and is no such shell
 _AIDE_SHELL = re.compile(r"(?:\s-|[\u2013\u2014])\s*aide\s*$", re.IGNORECASE)
-# a program's clinical rotation ("Health & Illness I Clinical", "Clinical Practice III"): the
+# a program's clinical rotation ("Health & Illness I Clinical", "Clinical Education 2"): the
 # practice of what its theory course taught, a placement for the knowledge and skills, though
 # a nursing assistant's clinical still trains the bedside tools
 _CLINICAL_SHELL = re.compile(
-    r"\bclinical\s*(?:[ivx]+|\d+|[a-d])?\s*$|\bclinical\s+(?:practice|immersion|experience|rotation)s?\b",
+    r"\bclinical\s*(?:[ivx]+|\d+|[a-d])?\s*$|\bclinical\s+(?:practice|immersion|experience|rotation|education)s?\b",
     re.IGNORECASE)
 _SUBJECT_DOMAINS = frozenset({"knowledge", "skills", "abilities", "work_activities"})
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # "Engineering and Technology": two subjects

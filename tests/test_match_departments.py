@@ -238,9 +238,22 @@ def test_clinical_rotations_teach_no_knowledge_but_train_tools() -> None:
     courses = [_course("NURS 220T", "Health & Illness I", program="Nursing"),
                _course("NURS 220C", "Health & Illness I Clinical", program="Nursing"),
                _course("RESP 212", "Clinical Practice III", program="Nursing"),
-               _course("MEDA 120", "Clinical Medical Assisting I", program="Nursing")]
+               _course("SURT 101", "Clinical Education 2", program="Nursing"),
+               _course("MEDA 120", "Clinical Medical Assisting I", program="Nursing"),
+               _course("MEDA 130", "Psychology for Healthcare", program="Nursing"),
+               _course("MEDA 140", "Workplace Relations I", program="Nursing")]
     medicine = _titles(courses, "knowledge", "Medicine and Dentistry", "29-1141.00")
     assert "Health & Illness I" in medicine and "Clinical Medical Assisting I" in medicine
-    assert "Health & Illness I Clinical" not in medicine and "Clinical Practice III" not in medicine
+    assert not {"Health & Illness I Clinical", "Clinical Practice III", "Clinical Education 2"} & set(medicine)
+    # a program's soft-skill courses are no part of its core subject
+    assert not {"Psychology for Healthcare", "Workplace Relations I"} & set(medicine)
     aide = [_course("TENA 1900", "Nursing Assistant Clinical", program="Nursing Assistant")]
     assert _titles(aide, "tools", "Automated blood pressure cuffs", "31-1131.00") == ["Nursing Assistant Clinical"]
+
+
+def test_fire_instructor_course_is_the_fire_services() -> None:
+    """Fire Instructor 1 teaches fire officers to instruct; for a nursing assistant it is another
+    sector's instructor course, no *Instructing* (a firefighter's own, all the same)."""
+    courses = [_course("CE75 0020", "Fire Instructor 1")]
+    assert _titles(courses, "skills", "Instructing", "31-1131.00") == []
+    assert _titles(courses, "skills", "Instructing", "33-2011.00") == ["Fire Instructor 1"]
