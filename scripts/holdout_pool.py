@@ -59,6 +59,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 17. paralegals and legal assistants, occupational therapy assistants, butchers and meat cutters,
    fashion designers; Kapiolani, Honolulu Community College and Bridgerland. Built at the start
    of session 11 with the session-10 matcher, before set 15's errors were read.
+18. landscaping and groundskeeping workers, substance abuse and behavioral disorder counselors,
+   motorcycle mechanics, meeting, convention and event planners; Southeast Community College
+   (with its department table), UH Maui College and Windward. Built late in session 11 with the
+   session-11 matcher, before set 17's errors were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -66,7 +70,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 17)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 18)
 """
 
 from __future__ import annotations
@@ -162,6 +166,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            ((_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
             ("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"))),
+    "18": (("37-3011.00", "21-1011.00", "49-3052.00", "13-1121.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"))),
 }
 
 
