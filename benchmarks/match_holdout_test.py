@@ -1,4 +1,4 @@
-"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the seventeenth.
+"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the eighteenth.
 
 ``tests/data/match_holdout3.csv`` pairs the panel items of dental assistants (31-9091), bus and
 truck mechanics and diesel engine specialists (49-3031), restaurant cooks (35-2014) and
@@ -112,7 +112,7 @@ ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|17] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|18] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -196,7 +196,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "23-2011.00": "Paralegals and Legal Assistants",
                "31-2011.00": "Occupational Therapy Assistants",
                "51-3021.00": "Butchers and Meat Cutters",
-               "27-1022.00": "Fashion Designers"}
+               "27-1022.00": "Fashion Designers",
+               "37-3011.00": "Landscaping and Groundskeeping Workers",
+               "21-1011.00": "Substance Abuse and Behavioral Disorder Counselors",
+               "49-3052.00": "Motorcycle Mechanics",
+               "13-1121.00": "Meeting, Convention, and Event Planners"}
 
 
 def label_file(which: str) -> Path:
