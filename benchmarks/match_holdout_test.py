@@ -105,7 +105,15 @@ is TEST.
 therapy assistants (31-2011), butchers and meat cutters (51-3021) and fashion designers (27-1022)
 with Kapiolani CC, Honolulu CC and Bridgerland, pooled at the start of session 11 with the final
 session-10 matcher (pool commit 02f3bf6), before set 15's errors were read. Clean first score:
-P 0.852, R 0.486 (2 unjudged). Its errors have not been read: it is TEST.
+P 0.852, R 0.486 (2 unjudged). TEST until set 18 was scored (last TEST figure, the session-11
+matcher: P 0.856, R 0.494); DEV since.
+
+``tests/data/match_holdout18.csv`` pairs landscaping and groundskeeping workers (37-3011),
+substance abuse and behavioral disorder counselors (21-1011), motorcycle mechanics (49-3052) and
+meeting, convention and event planners (13-1121) with Southeast CC, UH Maui College and Windward
+CC, pooled late in session 11 with the session-11 matcher (pool commit ef8fd9e). Clean first
+score: P 0.921, R 0.562 (nothing unjudged; the session-10 matcher P 0.921, R 0.557). Its errors
+have not been read: it is TEST.
 
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
