@@ -207,7 +207,7 @@ _AIDE_SHELL = re.compile(r"(?:\s-|[\u2013\u2014])\s*aide\s*$", re.IGNORECASE)
 # practice of what its theory course taught, a placement for the knowledge and skills, though
 # a nursing assistant's clinical still trains the bedside tools
 _CLINICAL_SHELL = re.compile(
-    r"\bclinical\s*(?:[ivx]+|\d+|[a-d])?\s*$|\bclinical\s+(?:practice|immersion|experience|rotation|education)s?\b",
+    r"\bclinical\s*(?:[ivx]+|\d+|[a-d])?\s*$|\bclinical\s+(?:practice|immersion|experience|rotation|education|paramedicine)s?\b",
     re.IGNORECASE)
 _SUBJECT_DOMAINS = frozenset({"knowledge", "skills", "abilities", "work_activities"})
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # "Engineering and Technology": two subjects
@@ -251,7 +251,7 @@ def _program_term_texts(query: MatchQuery, context: Context | None) -> list[tupl
         # is public safety for a security analyst, not for a telecom installer
         cips = context.cips - (context.extra if key.startswith("(") else context.core_only)
         for row in table.get(key, ()):
-            if any(c.startswith(f) for f in row.fields for c in cips):
+            if row.of(cips):
                 out.extend((t, row.fields, penalty) for t in row.terms if t != CORE_TERM)
     return out
 
@@ -263,7 +263,7 @@ def _core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
         return ()
     rows = program_terms().get(item_key(query.text), ())
     return tuple(sorted({f for row in rows if CORE_TERM in row.terms for f in row.fields
-                         if any(c.startswith(f) for c in context.cips)}))
+                         if any(c.startswith(f) for c in row.of(context.cips))}))
 
 
 @dataclass(frozen=True)

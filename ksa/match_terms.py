@@ -57,6 +57,14 @@ def item_terms() -> dict[str, ItemTerms]:
 class ProgramTerms:
     fields: tuple[str, ...]  # CIP prefixes: the occupation's programs must include one
     terms: tuple[str, ...]
+    # CIP prefixes written "!12.0506": programs in them do not count ("12.05|!12.0506": the
+    # cooking rows are not a meat cutter's, though meat cutting is filed under cooking)
+    excluded: tuple[str, ...] = ()
+
+    def of(self, cips: frozenset[str]) -> frozenset[str]:
+        """The occupation's programs (CIP codes) the row applies to."""
+        return frozenset(c for c in cips if any(c.startswith(f) for f in self.fields)
+                         and not any(c.startswith(x) for x in self.excluded))
 
 
 @cache
@@ -65,9 +73,11 @@ def program_terms() -> dict[str, tuple[ProgramTerms, ...]]:
     occupation's own program ("Brakes" teaches Repairing in an automotive program)."""
     out: dict[str, list[ProgramTerms]] = {}
     for row in csv.DictReader(data_lines("program_terms.csv")):
-        fields = tuple(f.strip() for f in row["fields"].split("|") if f.strip())
+        written = [f.strip() for f in row["fields"].split("|") if f.strip()]
+        fields = tuple(f for f in written if not f.startswith("!"))
+        excluded = tuple(f[1:].strip() for f in written if f.startswith("!"))
         terms = tuple(t.strip() for t in row["terms"].split("|") if t.strip())
-        out.setdefault(item_key(row["item"]), []).append(ProgramTerms(fields, terms))
+        out.setdefault(item_key(row["item"]), []).append(ProgramTerms(fields, terms, excluded))
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -239,12 +239,14 @@ def test_clinical_rotations_teach_no_knowledge_but_train_tools() -> None:
                _course("NURS 220C", "Health & Illness I Clinical", program="Nursing"),
                _course("RESP 212", "Clinical Practice III", program="Nursing"),
                _course("SURT 101", "Clinical Education 2", program="Nursing"),
+               _course("MICT 151", "Clinical Paramedicine I", program="Nursing"),
                _course("MEDA 120", "Clinical Medical Assisting I", program="Nursing"),
                _course("MEDA 130", "Psychology for Healthcare", program="Nursing"),
                _course("MEDA 140", "Workplace Relations I", program="Nursing")]
     medicine = _titles(courses, "knowledge", "Medicine and Dentistry", "29-1141.00")
     assert "Health & Illness I" in medicine and "Clinical Medical Assisting I" in medicine
-    assert not {"Health & Illness I Clinical", "Clinical Practice III", "Clinical Education 2"} & set(medicine)
+    assert not {"Health & Illness I Clinical", "Clinical Practice III", "Clinical Education 2",
+                "Clinical Paramedicine I"} & set(medicine)
     # a program's soft-skill courses are no part of its core subject
     assert not {"Psychology for Healthcare", "Workplace Relations I"} & set(medicine)
     aide = [_course("TENA 1900", "Nursing Assistant Clinical", program="Nursing Assistant")]

@@ -408,3 +408,42 @@ def test_telecom_installers_learn_computers_in_networking_and_electronics_progra
     hacking = [_course("Ethical Hacking I", "IT U", program="Information Technology")]
     assert _schools(hacking, "Public Safety and Security", "knowledge", "15-1212.00") == ["IT U"]
     assert _schools(hacking, "Public Safety and Security", "knowledge", "49-2022.00") == []
+
+
+def test_meat_cutters_food_production_is_the_meat_programs_not_the_kitchens() -> None:
+    """Meat cutting (12.0506) is filed under cooking (12.05), but the cooking rows are not a
+    meat cutter's ("12.05|!12.0506"): for a butcher a meat-cutting department's courses teach
+    Food Production and Production and Processing, a culinary program's cookery does not; for
+    a chef the cookery course still does."""
+    from ksa.match_terms import program_terms
+
+    cooking = next(r for r in program_terms()["food production"] if "*" in r.terms and "12.05" in r.fields)
+    assert cooking.excluded == ("12.0506",)
+    assert cooking.of(frozenset({"12.0506"})) == frozenset()
+    assert cooking.of(frozenset({"12.0503", "12.0506"})) == frozenset({"12.0503"})
+    meat = [_course(f"Basics of Meat Cutting {n}", "MEAT U", program="Meat Cutting") for n in ("I", "II")]
+    kitchen = [_course("Intermediate Cookery", "CULN U", program="Culinary Arts")]
+    for item in ("Food Production", "Production and Processing"):
+        assert set(_schools(meat + kitchen, item, "knowledge", "51-3021.00")) == {"MEAT U"}, item
+    assert "CULN U" in _schools(kitchen, "Food Production", "knowledge", "35-1011.00")
+
+
+def test_a_programs_own_courses_teach_its_core_in_law_therapy_and_fashion() -> None:
+    """A program named "Occupational Therapy Assistant" is CIP 51.0803 "Occupational Therapist
+    Assistant" (therapist and therapy are one word to the matcher), so its courses teach
+    Therapy and Counseling to OT assistants; a "LAW" department is the legal professions' (22):
+    its "Litigation" teaches a paralegal Law and Government. Neither does for an electrician;
+    a "Fashion Technology" department is fashion design's (its sewing and merchandising courses
+    are no Design: judges take O*NET's Design for technical drawing)."""
+    from ksa.catalog_cip import department_homes, occupation_context, program_cips
+
+    assert program_cips("OCCUPATIONAL THERAPY ASSISTANT") == frozenset({"51.0803"})
+    assert program_cips("Physical Therapist Assistant") == frozenset({"51.0806"})
+    assert occupation_context("23-2011.00").classify(program="LAW") == 1
+    assert "50.0407" in (department_homes("Fashion Technology") or ())
+    cases = [(_course("Pediatric Concepts Lab", "OTA U", program="OCCUPATIONAL THERAPY ASSISTANT"),
+              "Therapy and Counseling", "31-2011.00"),
+             (_course("Litigation", "LAW U", program="LAW"), "Law and Government", "23-2011.00")]
+    for course, item, soc in cases:
+        assert _schools([course], item, "knowledge", soc) == [course.school], item
+        assert _schools([course], item, "knowledge", "47-2111.00") == [], item
