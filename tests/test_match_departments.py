@@ -259,3 +259,22 @@ def test_fire_instructor_course_is_the_fire_services() -> None:
     courses = [_course("CE75 0020", "Fire Instructor 1")]
     assert _titles(courses, "skills", "Instructing", "31-1131.00") == []
     assert _titles(courses, "skills", "Instructing", "33-2011.00") == ["Fire Instructor 1"]
+
+
+def test_set_seventeen_patterns_fieldwork_products_and_health_words() -> None:
+    """Fieldwork is a placement; a machine-vision product's spreadsheet is no Excel; a
+    "Therapeutic Interpersonal Skills" course is the health sector's; financial accounting
+    software is taught by software courses, not by an accounting principles course."""
+    fieldwork = [_course("OTA 140", "Fieldwork Level I: Activity and Mental Health",
+                         program="OCCUPATIONAL THERAPY ASSISTANT")]
+    assert _titles(fieldwork, "knowledge", "Therapy and Counseling", "31-2011.00") == []
+    sheets = [_course("IAMT 0110", "Cognex Easy-Builder & Spreadsheets"),
+              _course("BTEC 1140", "Spreadsheet Applications")]
+    assert _titles(sheets, "technology", "Microsoft Excel", "23-2011.00") == ["Spreadsheet Applications"]
+    helper = [_course("HLTH 118", "Therapeutic Interpersonal Skills", program="Health")]
+    assert _titles(helper, "skills", "Social Perceptiveness", "23-2011.00") == []
+    assert _titles(helper, "skills", "Social Perceptiveness", "31-2011.00") == ["Therapeutic Interpersonal Skills"]
+    accounting = [_course("ACC 201", "Introduction to Financial Accounting"),
+                  _course("ACC 150", "QuickBooks"), _course("ACC 155", "Computerized Accounting")]
+    found = _titles(accounting, "technology", "Financial accounting software", "51-3021.00")
+    assert "Introduction to Financial Accounting" not in found and "Computerized Accounting" in found
