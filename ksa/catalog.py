@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ SKIP_BLANK = "blank row"
 SKIP_NO_TITLE = "no course title"
 SKIP_EMPLOYABILITY = "employability-skills rating (codes ES01-ES14), not a course"
 SKIP_HEADER = "repeated header row"
+SKIP_DELETED = "course marked deleted in the catalog (title such as ***Delete***)"
 SKIP_DUPLICATE = "duplicate of an earlier row (merged)"
 
 
@@ -301,6 +303,9 @@ def _read_table(spec: CatalogSpec, table: Table, columns: ColumnMap, header: lis
         if has_code and _is_employability_code(code):
             result.skip(SKIP_EMPLOYABILITY, f"{prefix}{number}")
             continue
+        if _DELETED.match(title):
+            result.skip(SKIP_DELETED, f"{prefix}{number}")
+            continue
         school = _cell(cells, columns.school) or (spec.school or "")
         if not school:
             ipeds = _cell(cells, columns.ipeds)
@@ -336,6 +341,11 @@ def _code(cells: list[str], columns: ColumnMap) -> str:
     if columns.number is None and columns.sced is not None:
         return _cell(cells, columns.sced)
     return _cell(cells, columns.number)
+
+
+# a catalog's own mark for a withdrawn course, the title replaced by it: "***Delete***",
+# "DELETED", "(do not use)"
+_DELETED = re.compile(r"^\W*(?:delete|deleted|do not use|inactive)\W*$", re.IGNORECASE)
 
 
 def _is_employability_code(code: str) -> bool:

@@ -95,14 +95,17 @@ def test_skipped_rows_counted_with_reasons(tmp_path: Path) -> None:
                   "MACH 1401,Lathe Operations I,120\n"
                   ",,\n"
                   "MACH 1402,,10\n"
-                  "MACH 1401,Lathe Operations I,120\n")
+                  "MACH 1401,Lathe Operations I,120\n"
+                  "HVDD 1003,***Delete***,120\n"
+                  "HVDD 1004,Deleted Items Recovery,30\n")
     load = load_catalogs([CatalogSpec(path, school="B", grade_level="C")])
-    assert [c.course_code for c in load.courses] == ["MACH 1401"]
+    assert [c.course_code for c in load.courses] == ["MACH 1401", "HVDD 1004"]
     assert load.skipped == {
         "employability-skills rating (codes ES01-ES14), not a course": 2,
         "blank row": 1,
         "no course title": 1,
         "duplicate of an earlier row (merged)": 1,
+        "course marked deleted in the catalog (title such as ***Delete***)": 1,
     }
     texts = [f"{i.message} @ {i.where}" for i in load.issues]
     assert any("2 row(s) skipped: employability" in t and "rows 2, 3" in t for t in texts)
