@@ -63,6 +63,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    motorcycle mechanics, meeting, convention and event planners; Southeast Community College
    (with its department table), UH Maui College and Windward. Built late in session 11 with the
    session-11 matcher, before set 17's errors were read.
+19. network and computer systems administrators, audio and video technicians, industrial truck
+   and tractor operators, psychiatric technicians; Bridgerland, Hawaii Community College and Kauai
+   Community College. Built at the end of session 11 with its final matcher.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -70,7 +73,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 18)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 19)
 """
 
 from __future__ import annotations
@@ -170,6 +173,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("maui"), "Maui College"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"))),
+    "19": (("15-1244.00", "27-4011.00", "53-7051.00", "29-2053.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+            (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
 }
 
 
