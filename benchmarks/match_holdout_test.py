@@ -1,4 +1,4 @@
-"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the eighteenth.
+"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the nineteenth.
 
 ``tests/data/match_holdout3.csv`` pairs the panel items of dental assistants (31-9091), bus and
 truck mechanics and diesel engine specialists (49-3031), restaurant cooks (35-2014) and
@@ -115,12 +115,19 @@ CC, pooled late in session 11 with the session-11 matcher (pool commit ef8fd9e).
 score: P 0.921, R 0.562 (nothing unjudged; the session-10 matcher P 0.921, R 0.557). Its errors
 have not been read: it is TEST.
 
+``tests/data/match_holdout19.csv`` pairs network and computer systems administrators (15-1244),
+audio and video technicians (27-4011), industrial truck and tractor operators (53-7051) and
+psychiatric technicians (29-2053) with Bridgerland, Hawaii CC and Kauai CC, pooled at the end of
+session 11 with its final matcher (pool commit a2f8520). Clean first score: P 0.918, R 0.442
+(nothing unjudged; the session-10 matcher P 0.915, R 0.423). Its errors have not been read: it
+is TEST.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|18] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|19] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -208,7 +215,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "37-3011.00": "Landscaping and Groundskeeping Workers",
                "21-1011.00": "Substance Abuse and Behavioral Disorder Counselors",
                "49-3052.00": "Motorcycle Mechanics",
-               "13-1121.00": "Meeting, Convention, and Event Planners"}
+               "13-1121.00": "Meeting, Convention, and Event Planners",
+               "15-1244.00": "Network and Computer Systems Administrators",
+               "27-4011.00": "Audio and Video Technicians",
+               "53-7051.00": "Industrial Truck and Tractor Operators",
+               "29-2053.00": "Psychiatric Technicians"}
 
 
 def label_file(which: str) -> Path:
