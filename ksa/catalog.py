@@ -56,7 +56,7 @@ SKIP_BLANK = "blank row"
 SKIP_NO_TITLE = "no course title"
 SKIP_EMPLOYABILITY = "employability-skills rating (codes ES01-ES14), not a course"
 SKIP_HEADER = "repeated header row"
-SKIP_DELETED = "course marked deleted in the catalog (title such as ***Delete***)"
+SKIP_DELETED = "course marked deleted in the catalog (title such as ***Delete***, or description \"Deleted.\")"
 SKIP_DUPLICATE = "duplicate of an earlier row (merged)"
 
 
@@ -303,7 +303,7 @@ def _read_table(spec: CatalogSpec, table: Table, columns: ColumnMap, header: lis
         if has_code and _is_employability_code(code):
             result.skip(SKIP_EMPLOYABILITY, f"{prefix}{number}")
             continue
-        if _DELETED.match(title):
+        if _DELETED.match(title) or _DELETED.match(_cell(cells, columns.description)):
             result.skip(SKIP_DELETED, f"{prefix}{number}")
             continue
         school = _cell(cells, columns.school) or (spec.school or "")
@@ -343,8 +343,9 @@ def _code(cells: list[str], columns: ColumnMap) -> str:
     return _cell(cells, columns.number)
 
 
-# a catalog's own mark for a withdrawn course, the title replaced by it: "***Delete***",
-# "DELETED", "(do not use)"
+# a catalog's own mark for a withdrawn course, its title or its whole description replaced by
+# it: "***Delete***", "DELETED", "(do not use)"; the University of Hawaii's export keeps deleted
+# courses with the description "Deleted."
 _DELETED = re.compile(r"^\W*(?:delete|deleted|do not use|inactive)\W*$", re.IGNORECASE)
 
 

@@ -105,10 +105,21 @@ def test_skipped_rows_counted_with_reasons(tmp_path: Path) -> None:
         "blank row": 1,
         "no course title": 1,
         "duplicate of an earlier row (merged)": 1,
-        "course marked deleted in the catalog (title such as ***Delete***)": 1,
+        "course marked deleted in the catalog (title such as ***Delete***, or description \"Deleted.\")": 1,
     }
     texts = [f"{i.message} @ {i.where}" for i in load.issues]
     assert any("2 row(s) skipped: employability" in t and "rows 2, 3" in t for t in texts)
+
+
+def test_course_whose_description_says_deleted_is_skipped(tmp_path: Path) -> None:
+    """The University of Hawaii's export keeps withdrawn courses with the description "Deleted."."""
+    path = _write(tmp_path / "c.csv", "course_prefix,course_number,course_title,course_desc\n"
+                  "ICS,100,Computing Literacy and Applications,Deleted.\n"
+                  "ICS,101,Digital Tools for the Information World,Deleted files are recovered in lab.\n")
+    load = load_catalogs([CatalogSpec(path, school="H", grade_level="C")])
+    assert [c.course_code for c in load.courses] == ["ICS 101"]
+    assert load.skipped == {'course marked deleted in the catalog (title such as ***Delete***, or '
+                            'description "Deleted.")': 1}
 
 
 def test_missing_title_column_names_headers(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ def test_every_shared_catalog_loads(shared: Path) -> None:
     bridgerland = load_catalogs([CatalogSpec(cat / "btech-bridgerland/course_hours.csv",
                                              "Bridgerland Technical College", "Postsecondary certificate")])
     assert bridgerland.skipped["employability-skills rating (codes ES01-ES14), not a course"] == 932
-    assert bridgerland.skipped["course marked deleted in the catalog (title such as ***Delete***)"] == 1
+    assert bridgerland.skipped["course marked deleted in the catalog (title such as ***Delete***, or description \"Deleted.\")"] == 1
     assert len(bridgerland.courses) == 3158 - 932 - 1
     stech = load_catalogs([CatalogSpec(cat / "stech-southwest-tech-utah/stech_courses.csv",
                                        "Southwest Technical College", "Certificate")])
