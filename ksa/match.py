@@ -261,9 +261,12 @@ def _core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
     an automotive program), among the fields the occupation's programs are in."""
     if context is None:
         return ()
-    rows = program_terms().get(item_key(query.text), ())
-    return tuple(sorted({f for row in rows if CORE_TERM in row.terms for f in row.fields
-                         if any(c.startswith(f) for c in row.of(context.cips))}))
+    fields: set[str] = set()
+    for row in program_terms().get(item_key(query.text), ()):
+        if CORE_TERM in row.terms:
+            cips = row.of(context.cips)  # the occupation's programs the row applies to, once
+            fields.update(f for f in row.fields if any(c.startswith(f) for c in cips))
+    return tuple(sorted(fields))
 
 
 @dataclass(frozen=True)
