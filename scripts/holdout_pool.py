@@ -66,6 +66,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 19. network and computer systems administrators, audio and video technicians, industrial truck
    and tractor operators, psychiatric technicians; Bridgerland, Hawaii Community College and Kauai
    Community College. Built at the end of session 11 with its final matcher.
+20. computer programmers, skincare specialists, construction laborers, general office clerks;
+   Southwest Tech, Leeward and Honolulu Community Colleges. Built at the start of session 12
+   with the session-11 matcher, before set 18's errors were read.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -73,7 +76,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 19)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 20)
 """
 
 from __future__ import annotations
@@ -177,6 +180,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
             (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
+    "20": (("15-1251.00", "39-5094.00", "47-2061.00", "43-9061.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"))),
 }
 
 
