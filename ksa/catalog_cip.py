@@ -227,6 +227,21 @@ def program_cips(program: str) -> frozenset[str]:
 
 
 @cache
+def program_fields(program: str) -> frozenset[str]:
+    """The CIP prefixes a program or department name stands for: its ``department_homes``, else
+    the CIP codes whose titles it names (``program_cips``), else the homes of the field words it
+    holds ("Motorcycle, ATV & Personal Watercraft Technology" names motorcycles: 47.0611)."""
+    homes = department_homes(program)
+    if homes is not None:
+        return frozenset(homes)
+    found = program_cips(program)
+    if found:
+        return found
+    table = field_words()
+    return frozenset(h for w in named_field_words(frozenset(title_tokens(program_name(program)))) for h in table[w])
+
+
+@cache
 def _title_size(cip: str) -> int:
     return len(set(title_tokens(crosswalk().titles[cip])))
 

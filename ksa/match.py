@@ -69,7 +69,7 @@ from ksa.catalog_cip import (
     department_homes,
     language_words,
     occupation_context,
-    program_cips,
+    program_fields,
     program_name,
 )
 from ksa.catalog_departments import department_programs
@@ -552,10 +552,7 @@ class _Departments:
 def _program_fields(cip: str, program: str) -> frozenset[str]:
     if cip:
         return frozenset({cip})
-    if not program:
-        return frozenset()
-    homes = department_homes(program)
-    return frozenset(homes) if homes is not None else program_cips(program)
+    return program_fields(program) if program else frozenset()
 
 
 class _DescriptionIndex:
