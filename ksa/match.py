@@ -379,6 +379,8 @@ _SOFTWARE_WORDS = frozenset({"software", "computer", "computerized", "applicatio
 # title words of a course on using computers, whose description may name the software it trains
 _COMPUTING_TITLE = frozenset({"computer", "computing", "computerized", "software", "application",
                               "digital", "office", "msoffice"})
+# title words of a course on building software, not using it ("Android App Programming")
+_PROGRAMMING_TITLE = frozenset({"programming", "development", "developer", "coding", "programmer"})
 EXACT_MARK = "="  # an item term written "=words" names only the titles of exactly those words
 ANYWHERE_MARK = "~"  # a program term written "~words" counts for a course in any department
 
@@ -847,7 +849,8 @@ def match_items_with_stats(
             for position in descriptions.courses_with(qs.phrase):
                 ctx = course_context[position]
                 if len(qs.phrase) < 2 or (ctx <= 0 and (subject or qs.penalty) and not (
-                        portable and qs.penalty and shapes.words(position) & _COMPUTING_TITLE)):
+                        portable and qs.penalty and shapes.words(position) & _COMPUTING_TITLE
+                        and not shapes.words(position) & _PROGRAMMING_TITLE)):
                     continue  # one word is no phrase; outside the program only the item's own name
                     # counts ("critical thinking" is a slogan, "web browsers" a passing mention
                     # in Android programming), or a software product's term in the description
