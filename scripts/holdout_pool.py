@@ -69,6 +69,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 20. computer programmers, skincare specialists, construction laborers, general office clerks;
    Southwest Tech, Leeward and Honolulu Community Colleges. Built at the start of session 12
    with the session-11 matcher, before set 18's errors were read.
+21. hotel, motel and resort desk clerks, agricultural technicians, mechanical engineering
+   technologists and technicians, public relations specialists; Southeast Community College (with
+   its department table), Kapiolani and Windward Community Colleges. Built in session 12 after set
+   18 was studied, with the matcher of that day.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -76,7 +80,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 20)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 21)
 """
 
 from __future__ import annotations
@@ -184,6 +188,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"))),
+    "21": (("43-4081.00", "19-4012.00", "17-3027.00", "27-3031.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"))),
 }
 
 
