@@ -234,16 +234,16 @@ def program_fields(program: str) -> frozenset[str]:
     homes = department_homes(program)
     if homes is not None:
         return frozenset(homes)
-    found = program_cips(program)
-    if found:
-        return found
+    cips = program_cips(program)
+    if cips:
+        return cips
     table = field_words()
     named = sorted(named_field_words(frozenset(title_tokens(program_name(program)))))
     if not named:
         return frozenset()
     # the words narrow each other: "Auto Collision Repair" is collision repair (47.0603), not every
     # automotive field; "Hospitality and Tourism" is hotels and travel (52.09), not kitchens (12.05)
-    found = set(table[named[0]])
+    found: set[str] = set(table[named[0]])
     for word in named[1:]:
         narrowed = {a if a.startswith(b) else b for a in found for b in table[word]
                     if a.startswith(b) or b.startswith(a)}

@@ -278,3 +278,45 @@ def test_set_seventeen_patterns_fieldwork_products_and_health_words() -> None:
                   _course("ACC 150", "QuickBooks"), _course("ACC 155", "Computerized Accounting")]
     found = _titles(accounting, "technology", "Financial accounting software", "51-3021.00")
     assert "Introduction to Financial Accounting" not in found and "Computerized Accounting" in found
+
+
+def test_a_department_named_by_field_words_alone_is_placed_by_them() -> None:
+    """No CIP title and no table names "Motorcycle, ATV & Personal Watercraft Technology": its
+    field word places it (the motorcycle mechanics' own program, whose core courses teach
+    Mechanical); words narrow each other, so "Hospitality and Tourism" is hotels and travel,
+    not a kitchen whose every course teaches a food service manager Food Production."""
+    from ksa.catalog_cip import program_fields
+
+    assert program_fields("Motorcycle, ATV & Personal Watercraft Technology") == frozenset({"47.0611"})
+    assert program_fields("Auto Collision Repair") == frozenset({"47.0603"})
+    assert "12.05" not in program_fields("Hospitality and Tourism Management")
+    assert program_fields("Business") == frozenset({"52.01", "52.02"})
+    program = "Motorcycle, ATV & Personal Watercraft Technology"
+    shop = [_course("MSTT 1120", "Wheels and Tires", program=program),
+            _course("MSTT 1140", "Transmissions & Final Drives", program=program),
+            _course("ACCT 1200", "Principles of Accounting I", program="Accounting")]
+    found = _titles(shop, "knowledge", "Mechanical", "49-3052.00")
+    assert "Wheels and Tires" in found and "Principles of Accounting I" not in found
+    tourism = [_course("TIM 101", "Introduction to Tourism", program="Hospitality and Tourism Management")]
+    assert _titles(tourism, "knowledge", "Food Production", "11-9051.00") == []
+
+
+def test_set_eighteen_patterns_coop_apps_and_programming_descriptions() -> None:
+    """"Co-Op" is a cooperative placement; "Apps" are applications, so an MS Word course is
+    word processing; a programming course that mentions web browsers is no browser course."""
+    coop = [_course("MSTT 1901", "Rideabilit & Elec Update Co-Op"), _course("MSTT 1125", "Electrical Concepts")]
+    assert _titles(coop, "knowledge", "Computers and Electronics", None) == []
+    assert normalize_title("Word Processing Apps I MS Word") == normalize_title("Word Processing Applications MS Word")
+    word = [_course("BTEC 1132", "Word Processing Apps I MS Word")]
+    assert _titles(word, "knowledge", "Administrative", "43-4171.00") == ["Word Processing Apps I MS Word"]
+
+
+def test_hand_tools_and_social_networks_are_taught_under_their_class() -> None:
+    """A hand-tools course of any program trains wrenches and pliers; a social-media course
+    trains Facebook; a web design course HTML; none of them trains the other."""
+    courses = [_course("MSTT 1000", "Shop Procedures & Hand Tools", program="Motorcycle Technology"),
+               _course("ICS 119", "Introduction to Social Media"), _course("GDMA 1485", "Web Design I"),
+               _course("CS 485", "Social Network Analysis")]
+    assert _titles(courses, "tools", "Adjustable wrenches", "37-3011.00") == ["Shop Procedures & Hand Tools"]
+    assert _titles(courses, "technology", "Facebook", "13-1121.00") == ["Introduction to Social Media"]
+    assert _titles(courses, "technology", "Hypertext markup language HTML", "13-1121.00") == ["Web Design I"]
