@@ -128,12 +128,19 @@ Tech, Leeward CC and Honolulu CC, pooled at the start of session 12 with the fin
 matcher (pool commit 5b4a368). Clean first score: P 0.950, R 0.479 (nothing unjudged). Its errors
 have not been read: it is TEST.
 
+``tests/data/match_holdout21.csv`` pairs hotel, motel and resort desk clerks (43-4081),
+agricultural technicians (19-4012), mechanical engineering technologists and technicians
+(17-3027) and public relations specialists (27-3031) with Southeast CC (with its department
+table), Kapiolani CC and Windward CC, pooled in session 12 once set 18 had been studied (pool
+commit 1d33947). Clean first score: P 0.869, R 0.656 (nothing unjudged). Its errors have not been
+read: it is TEST.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|20] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|21] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -229,7 +236,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "15-1251.00": "Computer Programmers",
                "39-5094.00": "Skincare Specialists",
                "47-2061.00": "Construction Laborers",
-               "43-9061.00": "Office Clerks, General"}
+               "43-9061.00": "Office Clerks, General",
+               "43-4081.00": "Hotel, Motel, and Resort Desk Clerks",
+               "19-4012.00": "Agricultural Technicians",
+               "17-3027.00": "Mechanical Engineering Technologists and Technicians",
+               "27-3031.00": "Public Relations Specialists"}
 
 
 def label_file(which: str) -> Path:
