@@ -73,6 +73,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    technologists and technicians, public relations specialists; Southeast Community College (with
    its department table), Kapiolani and Windward Community Colleges. Built in session 12 after set
    18 was studied, with the matcher of that day.
+22. interior designers, operating engineers and other construction equipment operators, real
+   estate sales agents, veterinary assistants and laboratory animal caretakers; Bridgerland,
+   Leeward Community College and UH Hilo. Built late in session 12 with its matcher, set 21's
+   errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -80,7 +84,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 21)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 22)
 """
 
 from __future__ import annotations
@@ -192,6 +196,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"))),
+    "22": (("27-1025.00", "47-2073.00", "41-9022.00", "31-9096.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
+            (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
 }
 
 
