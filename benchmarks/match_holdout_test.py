@@ -135,12 +135,18 @@ table), Kapiolani CC and Windward CC, pooled in session 12 once set 18 had been 
 commit 1d33947). Clean first score: P 0.869, R 0.656 (nothing unjudged). Its errors have not been
 read: it is TEST.
 
+``tests/data/match_holdout22.csv`` pairs interior designers (27-1025), operating engineers and
+other construction equipment operators (47-2073), real estate sales agents (41-9022) and
+veterinary assistants and laboratory animal caretakers (31-9096) with Bridgerland, Leeward CC and
+UH Hilo, pooled late in session 12 with its final matcher (pool commit 3c2b46a). Clean first
+score: P 0.910, R 0.505 (nothing unjudged). Its errors have not been read: it is TEST.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|21] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|22] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -240,7 +246,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "43-4081.00": "Hotel, Motel, and Resort Desk Clerks",
                "19-4012.00": "Agricultural Technicians",
                "17-3027.00": "Mechanical Engineering Technologists and Technicians",
-               "27-3031.00": "Public Relations Specialists"}
+               "27-3031.00": "Public Relations Specialists",
+               "27-1025.00": "Interior Designers",
+               "47-2073.00": "Operating Engineers and Other Construction Equipment Operators",
+               "41-9022.00": "Real Estate Sales Agents",
+               "31-9096.00": "Veterinary Assistants and Laboratory Animal Caretakers"}
 
 
 def label_file(which: str) -> Path:
