@@ -320,3 +320,18 @@ def test_hand_tools_and_social_networks_are_taught_under_their_class() -> None:
     assert _titles(courses, "tools", "Adjustable wrenches", "37-3011.00") == ["Shop Procedures & Hand Tools"]
     assert _titles(courses, "technology", "Facebook", "13-1121.00") == ["Introduction to Social Media"]
     assert _titles(courses, "technology", "Hypertext markup language HTML", "13-1121.00") == ["Web Design I"]
+
+
+def test_soft_skills_taught_under_other_course_names() -> None:
+    """Personal and public speech teaches Active Listening, principles of management Judgment and
+    Decision Making, argumentation and debate Critical Thinking, an introduction-to-college course
+    Time Management; a "Peoples of the Pacific" survey is no Social Perceptiveness and creative
+    thinking no Critical Thinking."""
+    courses = [_course("SP 151", "Personal and Public Speech"), _course("MGT 120", "Principles of Management"),
+               _course("SP 251", "Argumentation and Debate"), _course("IS 103", "Introduction to College"),
+               _course("ANTH 235", "Peoples of the Pacific"), _course("IS 161", "Introduction to Creative Thinking")]
+    assert _titles(courses, "skills", "Active Listening", "43-4051.00") == ["Personal and Public Speech"]
+    assert "Principles of Management" in _titles(courses, "skills", "Judgment and Decision Making", "43-4051.00")
+    assert _titles(courses, "skills", "Critical Thinking", "43-4051.00") == ["Argumentation and Debate"]
+    assert _titles(courses, "skills", "Time Management", "43-4051.00") == ["Introduction to College"]
+    assert _titles(courses, "skills", "Social Perceptiveness", "43-4051.00") == []
