@@ -138,8 +138,9 @@ read: it is TEST.
 ``tests/data/match_holdout22.csv`` pairs interior designers (27-1025), operating engineers and
 other construction equipment operators (47-2073), real estate sales agents (41-9022) and
 veterinary assistants and laboratory animal caretakers (31-9096) with Bridgerland, Leeward CC and
-UH Hilo, pooled late in session 12 with its final matcher (pool commit 3c2b46a). Clean first
-score: P 0.910, R 0.505 (nothing unjudged). Its errors have not been read: it is TEST.
+UH Hilo, pooled late in session 12 with the matcher of that day, before its soft-skill terms
+(pool commit 3c2b46a). Clean first score: P 0.910, R 0.505 (nothing unjudged). Its errors have
+not been read: it is TEST.
 
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
