@@ -77,6 +77,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    estate sales agents, veterinary assistants and laboratory animal caretakers; Bridgerland,
    Leeward Community College and UH Hilo. Built late in session 12 with its matcher, set 21's
    errors unread.
+23. tellers, surveying and mapping technicians, construction and maintenance painters, chemical
+   technicians; Southeast Community College (with its department table), Hawaii Community College
+   and UH Maui College. Built at the end of session 12 with its final matcher.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -84,7 +87,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 22)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 23)
 """
 
 from __future__ import annotations
@@ -200,6 +203,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
             (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
+    "23": (("43-3071.00", "17-3031.00", "47-2141.00", "19-4031.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"))),
 }
 
 
