@@ -142,12 +142,19 @@ UH Hilo, pooled late in session 12 with the matcher of that day, before its soft
 (pool commit 3c2b46a). Clean first score: P 0.910, R 0.505 (nothing unjudged). Its errors have
 not been read: it is TEST.
 
+``tests/data/match_holdout23.csv`` pairs tellers (43-3071), surveying and mapping technicians
+(17-3031), construction and maintenance painters (47-2141) and chemical technicians (19-4031)
+with Southeast CC (with its department table), Hawaii CC and UH Maui College, pooled at the end
+of session 12 with its final matcher (pool commit d673bc0). Clean first score: P 0.934, R 0.763
+(nothing unjudged; the session-11 matcher P 0.946, R 0.738). Its errors have not been read: it
+is TEST.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|22] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|23] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -251,7 +258,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "27-1025.00": "Interior Designers",
                "47-2073.00": "Operating Engineers and Other Construction Equipment Operators",
                "41-9022.00": "Real Estate Sales Agents",
-               "31-9096.00": "Veterinary Assistants and Laboratory Animal Caretakers"}
+               "31-9096.00": "Veterinary Assistants and Laboratory Animal Caretakers",
+               "43-3071.00": "Tellers",
+               "17-3031.00": "Surveying and Mapping Technicians",
+               "47-2141.00": "Painters, Construction and Maintenance",
+               "19-4031.00": "Chemical Technicians"}
 
 
 def label_file(which: str) -> Path:
