@@ -171,8 +171,8 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     0.946/0.749; 8 0.939/0.695; 9 0.895/0.707; 10 0.909/0.766; 11 0.931/0.607; 12 0.918/0.482;
     13 0.957/0.675; 14 0.886/0.547; 15 0.887/0.475; 17 0.920/0.613; 18 (studied once set 20 was
     scored; last TEST figure 0.914/0.564) 0.912/0.682; 19 (studied once set 21 was scored; last
-    TEST figure 0.923/0.443) 0.921/0.475. Sets 16, 21, 22 and 23 are TEST (20 was studied once 23 was scored): only
-    benchmarks/match_holdout_test.py scores them."""
+    TEST figure 0.923/0.443) 0.921/0.475. Sets 16, 21, 22 and 23 are TEST (20 is studied once 23
+    was scored): only benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
     bench = _holdout_test()
