@@ -256,13 +256,29 @@ def _title_size(cip: str) -> int:
     return len(set(title_tokens(crosswalk().titles[cip])))
 
 
+NO_PROGRAM = "99.9999"  # the crosswalk's "NO MATCH": no program leads to the occupation
+
+
 def occupation_context(soc: str) -> Context:
     """The CIP programs that lead to ``soc`` (an O*NET-SOC or SOC 2018 code)."""
     code = soc2018(soc)
     cips = frozenset(cip for cip, socs in crosswalk().socs.items() if code in socs)
-    programs = occupation_programs().get(code, {})
+    programs = dict(occupation_programs().get(code, {}))
+    if not programs and not cips - {NO_PROGRAM}:
+        # no program leads to it (construction laborers, hotel desk clerks): the programs of its
+        # SOC minor group (construction trades workers; information and record clerks) teach it
+        # their core subjects, so a carpentry course is no other field's for a laborer
+        programs = dict.fromkeys(_minor_group_cips(code), "core")
     extra = frozenset(programs) - cips
     return Context(code, cips | extra, extra, frozenset(c for c in extra if programs[c] == "core"))
+
+
+@cache
+def _minor_group_cips(code: str) -> frozenset[str]:
+    """The CIP programs leading to any occupation of the SOC minor group of ``code`` ("47-2")."""
+    group = code[:4]
+    return frozenset(cip for cip, socs in crosswalk().socs.items()
+                     if cip != NO_PROGRAM and any(s.startswith(group) for s in socs))
 
 
 @cache

@@ -335,3 +335,18 @@ def test_soft_skills_taught_under_other_course_names() -> None:
     assert _titles(courses, "skills", "Critical Thinking", "43-4051.00") == ["Argumentation and Debate"]
     assert _titles(courses, "skills", "Time Management", "43-4051.00") == ["Introduction to College"]
     assert _titles(courses, "skills", "Social Perceptiveness", "43-4051.00") == []
+
+
+def test_an_occupation_no_program_leads_to_borrows_its_minor_groups_programs() -> None:
+    """The crosswalk links no program to construction laborers (99.9999): the construction
+    trades programs of their SOC minor group (47-2) teach them their core subjects, so a
+    carpentry department's courses teach them Building and Construction."""
+    from ksa.catalog_cip import occupation_context
+
+    context = occupation_context("47-2061.00")
+    assert "46.0201" in context.cips and context.extra == context.core_only
+    assert occupation_context("47-2031.00").extra == frozenset()  # carpenters have their own
+    carpentry = [_course("CARP 20", "Carpentry Basics", school="Honolulu CC", program="Carpentry"),
+                 _course("CARP 21", "Concrete Forms", school="Honolulu CC", program="Carpentry")]
+    assert _titles(carpentry, "knowledge", "Building and Construction", "47-2061.00") == [
+        "Carpentry Basics", "Concrete Forms"]
