@@ -350,3 +350,14 @@ def test_an_occupation_no_program_leads_to_borrows_its_minor_groups_programs() -
                  _course("CARP 21", "Concrete Forms", school="Honolulu CC", program="Carpentry")]
     assert _titles(carpentry, "knowledge", "Building and Construction", "47-2061.00") == [
         "Carpentry Basics", "Concrete Forms"]
+
+
+def test_programming_and_servers_are_taught_under_their_course_names() -> None:
+    """Computer science and scripting courses teach Programming; system-administration courses
+    train computer servers; neither is suggested for the other item."""
+    courses = [_course("ICS 111", "Introduction to Computer Science I", school="Leeward CC"),
+               _course("ICS 215", "Introduction to Scripting", school="Leeward CC"),
+               _course("ITS 241", "Linux System Administration", school="Leeward CC")]
+    assert _titles(courses, "skills", "Programming", "15-1251.00") == [
+        "Introduction to Computer Science I", "Introduction to Scripting"]
+    assert _titles(courses, "tools", "Computer servers", "15-1251.00") == ["Linux System Administration"]
