@@ -73,7 +73,8 @@ class Context:
     soc: str
     cips: frozenset[str]
     # programs the crosswalk does not link but the occupation's workers complete
-    # (occupation_programs.csv): they teach its knowledge and skills, not its own tools
+    # (occupation_programs.csv), or, for an occupation no program leads to, its SOC minor
+    # group's programs: they teach its knowledge and skills, not its own tools
     extra: frozenset[str] = frozenset()
     # those of them that teach it only their core subjects (a ``*`` program term), not the
     # items their own trade reads into its course names (occupation_programs.csv, scope "core")
