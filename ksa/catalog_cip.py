@@ -227,6 +227,11 @@ def program_cips(program: str) -> frozenset[str]:
     return frozenset(cip for cip in tied if _title_size(cip) == fewest)
 
 
+def nested(one: str, other: str) -> bool:
+    """Does one CIP prefix lie within the other ("48.07" and "48", either way round)?"""
+    return one.startswith(other) or other.startswith(one)
+
+
 @cache
 def program_fields(program: str) -> frozenset[str]:
     """The CIP prefixes a program or department name stands for: its ``department_homes``, else
@@ -246,8 +251,7 @@ def program_fields(program: str) -> frozenset[str]:
     # automotive field; "Hospitality and Tourism" is hotels and travel (52.09), not kitchens (12.05)
     found: set[str] = set(table[named[0]])
     for word in named[1:]:
-        narrowed = {a if a.startswith(b) else b for a in found for b in table[word]
-                    if a.startswith(b) or b.startswith(a)}
+        narrowed = {a if a.startswith(b) else b for a in found for b in table[word] if nested(a, b)}
         found = narrowed or found | set(table[word])
     return frozenset(found)
 

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ksa.catalog_cip import department_homes, field_words, named_field_words
+from ksa.catalog_cip import department_homes, field_words, named_field_words, nested
 from ksa.model import Course
 from ksa.normalize import title_tokens
 
@@ -151,4 +151,4 @@ def _department_field(fields: Counter[tuple[str, ...]], words: Counter[str], siz
 def _related(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Do two fields' home CIP prefixes overlap? Cabinetmaking (48.07) lies within construction's
     48, so a cabinet shop's "Door Construction" titles do not make its department ambiguous."""
-    return any(a.startswith(b) or b.startswith(a) for a in one for b in other)
+    return any(nested(a, b) for a in one for b in other)

@@ -68,6 +68,7 @@ from ksa.catalog_cip import (
     Context,
     department_homes,
     language_words,
+    nested,
     occupation_context,
     program_fields,
     program_name,
@@ -528,7 +529,7 @@ class _CourseFields:
         # the area's name must place it in these fields too ("Information Technology"); a
         # "Hospitality and Tourism" area (12) is travel and lodging as much as cooking
         homes = department_homes(self.programs[position]) or ()
-        return any(h.startswith(p) or p.startswith(h) for h in homes for p in prefixes)
+        return any(nested(h, p) for h in homes for p in prefixes)
 
 
 class _Departments:
