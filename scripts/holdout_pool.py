@@ -80,6 +80,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 23. tellers, surveying and mapping technicians, construction and maintenance painters, chemical
    technicians; Southeast Community College (with its department table), Hawaii Community College
    and UH Maui College. Built at the end of session 12 with its final matcher.
+24. loan officers, electrical power-line installers and repairers, occupational health and safety
+   specialists, computer systems analysts; Southeast Community College (with its department
+   table), UH West Oahu and Kauai Community College. Built at the start of session 13 with the
+   final session-12 matcher, set 21's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -87,7 +91,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 23)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 24)
 """
 
 from __future__ import annotations
@@ -207,6 +211,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
             (_UH[0], _UH[1].format("maui"), "Maui College"))),
+    "24": (("13-2072.00", "49-9051.00", "19-5011.00", "15-1211.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
+            (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
 }
 
 
