@@ -380,6 +380,8 @@ _SOFTWARE_WORDS = frozenset({"software", "computer", "computerized", "applicatio
 # title words of a course on using computers, whose description may name the software it trains
 _COMPUTING_TITLE = frozenset({"computer", "computing", "computerized", "software", "application",
                               "digital", "office", "msoffice"})
+# an item on computing itself, which a programming course teaches ("Computers and Electronics")
+_COMPUTING_SUBJECT = frozenset({"programming", "computer", "computers", "computing", "software"})
 # title words of a course on building software, not using it ("Android App Programming")
 _PROGRAMMING_TITLE = frozenset({"programming", "development", "developer", "coding", "programmer"})
 EXACT_MARK = "="  # an item term written "=words" names only the titles of exactly those words
@@ -794,6 +796,9 @@ def match_items_with_stats(
                     return False  # "Electrical Repair" of an auto-collision program (a
                     # foundation subject, customer service say, is taught there all the same,
                     # but a language department's "Composition" or "Grammar" is the language's)
+            if (subject and ctx <= 0 and "programming" in shapes.words(position)
+                    and not own & _COMPUTING_SUBJECT):
+                return False  # "Problem Solving and the Programing Process" teaches programming
             if qs.penalty and ctx < 0 and not portable:
                 return False  # extra terms widen the item within its field, not beyond it
             # "Brakes" teaches Repairing in an automotive program only

@@ -361,3 +361,16 @@ def test_programming_and_servers_are_taught_under_their_course_names() -> None:
     assert _titles(courses, "skills", "Programming", "15-1251.00") == [
         "Introduction to Computer Science I", "Introduction to Scripting"]
     assert _titles(courses, "tools", "Computer servers", "15-1251.00") == ["Linux System Administration"]
+
+
+def test_problem_solving_in_a_programming_course_is_programming() -> None:
+    """"Problem Solving and the Programing Process" (misspelt as in Kapiolani's catalog) teaches a
+    welder no Complex Problem Solving, a critical-thinking course does; for a computer programmer,
+    whose own program offers it, it does."""
+    courses = [_course("ITS 128", "Introduction to Problem Solving and the Programing Process",
+                       school="Kapiolani CC", program="Information Technology"),
+               _course("ENG 18", "Critical Reading, Thinking, Problem Solving", school="Kapiolani CC")]
+    assert _titles(courses, "skills", "Complex Problem Solving", "51-4121.00") == [
+        "Critical Reading, Thinking, Problem Solving"]
+    assert "Introduction to Problem Solving and the Programing Process" in _titles(
+        courses, "skills", "Complex Problem Solving", "15-1251.00")
