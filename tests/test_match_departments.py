@@ -374,3 +374,19 @@ def test_problem_solving_in_a_programming_course_is_programming() -> None:
         "Critical Reading, Thinking, Problem Solving"]
     assert "Introduction to Problem Solving and the Programing Process" in _titles(
         courses, "skills", "Complex Problem Solving", "15-1251.00")
+
+
+def test_an_engineering_technicians_science_and_mechanics_are_not_lifes_or_cars() -> None:
+    """Set 21's mechanical engineering technicians: an automotive service program's brake course
+    is another sector's Mechanical (the crosswalk's automotive *engineering* technology is not a
+    repair shop), and their Science is physics and chemistry; a respiratory therapist's Science
+    takes biology too."""
+    courses = [_course("AUTT 1110", "Brake Systems Theory", school="Southeast CC", program="Automotive Technology"),
+               _course("MFGT 1200", "Mechanical Power Transmission", school="Southeast CC",
+                       program="Manufacturing Engineering Technology"),
+               _course("BIOS 1010", "General Biology", school="Southeast CC", program="Biology"),
+               _course("PHYS 1100", "General Physics", school="Southeast CC", program="Physics")]
+    mechanical = _titles(courses, "knowledge", "Mechanical", "17-3027.00")
+    assert "Mechanical Power Transmission" in mechanical and "Brake Systems Theory" not in mechanical
+    assert _titles(courses, "skills", "Science", "17-3027.00") == ["General Physics"]
+    assert set(_titles(courses, "skills", "Science", "29-1126.00")) == {"General Biology", "General Physics"}
