@@ -390,3 +390,22 @@ def test_an_engineering_technicians_science_and_mechanics_are_not_lifes_or_cars(
     assert "Mechanical Power Transmission" in mechanical and "Brake Systems Theory" not in mechanical
     assert _titles(courses, "skills", "Science", "17-3027.00") == ["General Physics"]
     assert set(_titles(courses, "skills", "Science", "29-1126.00")) == {"General Biology", "General Physics"}
+
+
+def test_speech_departments_business_communication_is_speaking_not_writing() -> None:
+    """Southeast's "Business & Professional Commun" (a speech course) teaches Speaking, not
+    English Language or Writing; "Business Communications" teaches all three; a therapeutic
+    helping-skills course listens for a medical assistant, not for a hotel desk clerk."""
+    courses = [_course("SPCH 2810", "Business & Professional Commun", school="Southeast CC"),
+               _course("BSAD 1700", "Business Communications", school="Southeast CC"),
+               _course("HLTH 140", "Therapeutic Interpersonal Skills", school="Kapiolani CC")]
+
+    def titles(domain: str, item: str, soc: str) -> list[str]:  # at the default cutoff
+        found = match_items([MatchQuery("k", domain, item)], courses, soc=soc)
+        return [m.course.course_title for m in found["k"]]
+
+    assert titles("skills", "Writing", "43-4081.00") == ["Business Communications"]
+    assert titles("knowledge", "English Language", "43-4081.00") == ["Business Communications"]
+    assert "Business & Professional Commun" in titles("skills", "Speaking", "43-4081.00")
+    assert "Therapeutic Interpersonal Skills" not in titles("skills", "Active Listening", "43-4081.00")
+    assert "Therapeutic Interpersonal Skills" in titles("skills", "Active Listening", "31-9092.00")
