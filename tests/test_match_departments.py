@@ -409,3 +409,19 @@ def test_speech_departments_business_communication_is_speaking_not_writing() -> 
     assert "Business & Professional Commun" in titles("skills", "Speaking", "43-4081.00")
     assert "Therapeutic Interpersonal Skills" not in titles("skills", "Active Listening", "43-4081.00")
     assert "Therapeutic Interpersonal Skills" in titles("skills", "Active Listening", "31-9092.00")
+
+
+def test_engineering_technology_and_agriculture_programs_teach_their_core() -> None:
+    """A mechanical engineering technician's manufacturing-engineering courses teach Design and
+    Operation and Control; an agricultural technician's livestock and crop courses teach Food
+    Production and botany Biology, which it is not for a nurse."""
+    mfg = "Manufacturing Engineering Technology"
+    courses = [_course("MFGT 2260", "Jigs & Fixture - Design", school="Southeast CC", program=mfg),
+               _course("MFGT 1510", "Programmable Logic Controllers", school="Southeast CC", program=mfg),
+               _course("AGRI 1400", "Livestock Management", school="Southeast CC", program="Agriculture"),
+               _course("BIOL 171", "General Botany", school="Windward CC", program="Biology")]
+    assert "Jigs & Fixture - Design" in _titles(courses, "knowledge", "Design", "17-3027.00")
+    assert "Programmable Logic Controllers" in _titles(courses, "skills", "Operation and Control", "17-3027.00")
+    assert _titles(courses, "knowledge", "Food Production", "19-4012.00") == ["Livestock Management"]
+    assert "General Botany" in _titles(courses, "knowledge", "Biology", "19-4012.00")
+    assert "General Botany" not in _titles(courses, "knowledge", "Biology", "29-1141.00")
