@@ -290,6 +290,10 @@ class _QueryString:
     # an item term of generic words only, or written "=words": it names the courses titled with
     # exactly these words
     exact: frozenset[str] = frozenset()
+    # a term written "?words" names a general course ("Computing Literacy and Applications") that
+    # teaches the item only where its description, if it has one, names the item or one of its
+    # own terms (a database for Microsoft Access): each of these word sets is such a mention
+    evidence: frozenset[frozenset[str]] = frozenset()
 
 
 def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
@@ -301,6 +305,7 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
     texts.extend((k, 0.0, False) for k in query.keywords)
     if entry:
         texts.extend((t, TERM_PENALTY, False) for t in entry.terms)
+    evidence = _evidence(query.text, entry.terms if entry else (), vocabulary)
     if query.domain == "tools":
         name = meaningful(title_tokens(query.text, vocabulary))
         if len(name) >= 3:
@@ -334,13 +339,16 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
                                     fields=fields, phrase=tokens, strict_anchors=bool(kept)))
     subject = query.domain in _SUBJECT_DOMAINS
     kind_of_software = entry is not None and entry.software
-    for n, (text, penalty, broad) in enumerate(texts):
+    for n, (written, penalty, broad) in enumerate(texts):
+        general_course = bool(penalty) and written.startswith(GENERAL_COURSE_MARK)
+        text = written[len(GENERAL_COURSE_MARK):] if general_course else written
+        needs = evidence if general_course else frozenset()
         if penalty and text.startswith(EXACT_MARK):
             # "=computer applications": only a title of exactly these words ("Computer
             # Applications", "Business Computer Applications" is a term of its own)
             bare = _generic_title(title_tokens(text[len(EXACT_MARK):], vocabulary))
             if bare:
-                out.append(_QueryString((), frozenset(), penalty, exact=bare))
+                out.append(_QueryString((), frozenset(), penalty, exact=bare, evidence=needs))
             continue
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)
@@ -370,10 +378,24 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         if words and all(words != q.words or q.fields or (q.anchors and not anchors)
                          or (anchors and q.broad) for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
-                                    phrase=tokens, strict_anchors=strict))
+                                    phrase=tokens, strict_anchors=strict, evidence=needs))
         elif not words and penalty and _generic_title(tokens):
-            out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens)))
+            out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens), evidence=needs))
     return out
+
+
+def _evidence(name: str, terms: Sequence[str], vocabulary: Vocabulary) -> frozenset[frozenset[str]]:
+    """What a general course's description must name to teach the item: the item's name or one
+    of its own (not "?") terms, as meaningful words; a product name that is an everyday word
+    ("Access") counts only with its maker, which descriptions rarely write, so its terms do."""
+    out: set[frozenset[str]] = set()
+    for text in (name, *terms):
+        if text.startswith(GENERAL_COURSE_MARK):
+            continue
+        words = frozenset(meaningful(title_tokens(text.lstrip(EXACT_MARK), vocabulary)))
+        if words and not (len(words) == 1 and words <= tables().everyday):
+            out.add(words)
+    return frozenset(out)
 
 
 _SOFTWARE_WORDS = frozenset({"software", "computer", "computerized", "application", "digital"})
@@ -385,6 +407,7 @@ _COMPUTING_SUBJECT = frozenset({"programming", "computer", "computers", "computi
 # title words of a course on building software, not using it ("Android App Programming")
 _PROGRAMMING_TITLE = frozenset({"programming", "development", "developer", "coding", "programmer"})
 EXACT_MARK = "="  # an item term written "=words" names only the titles of exactly those words
+GENERAL_COURSE_MARK = "?"  # an item term written "?words" names a general course (see _QueryString)
 ANYWHERE_MARK = "~"  # a program term written "~words" counts for a course in any department
 
 
@@ -592,6 +615,10 @@ class _DescriptionIndex:
     def __bool__(self) -> bool:
         return bool(self._tokens)
 
+    def has(self, position: int) -> bool:
+        """Does the course have a description?"""
+        return position in self._of_course
+
     def mentions(self, position: int, words: frozenset[str]) -> bool:
         """The course's description holds every one of ``words`` (anywhere, any order)."""
         found = self._of_course.get(position)
@@ -781,6 +808,9 @@ def match_items_with_stats(
             """The course may teach the item as ``qs`` names it (title or description alike)."""
             if shapes.words(position) & placements:
                 return False  # "Electronics Externship": a work placement teaches no item itself
+            if qs.evidence and descriptions.has(position) and not any(
+                    descriptions.mentions(position, e) for e in qs.evidence):
+                return False  # a computing-literacy course whose syllabus names no database
             if subject and shapes.clinical(position):
                 return False  # "Health & Illness I Clinical" practises what its theory taught
             if products:

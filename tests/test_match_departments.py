@@ -425,3 +425,18 @@ def test_engineering_technology_and_agriculture_programs_teach_their_core() -> N
     assert _titles(courses, "knowledge", "Food Production", "19-4012.00") == ["Livestock Management"]
     assert "General Botany" in _titles(courses, "knowledge", "Biology", "19-4012.00")
     assert "General Botany" not in _titles(courses, "knowledge", "Biology", "29-1141.00")
+
+
+def test_a_literacy_course_teaches_access_only_where_its_syllabus_names_a_database() -> None:
+    """Two colleges' "Computing Literacy and Applications": one syllabus names databases, the
+    other only word processing and spreadsheets; a title-only catalog's course is taken on trust."""
+    literacy = "Computing Literacy and Applications"
+    courses = [Course(school="Windward CC", grade_level="", course_code="ICS 100", course_title=literacy,
+                      description="Hands-on word processing, spreadsheet and database software."),
+               Course(school="Kapiolani CC", grade_level="", course_code="ICS 100", course_title=literacy,
+                      description="Hands-on word processing, spreadsheet and presentation software."),
+               Course(school="Southeast CC", grade_level="", course_code="INFO 1000", course_title=literacy)]
+    found = match_items([MatchQuery("k", "technology", "Microsoft Access")], courses, soc="43-4081.00")
+    assert sorted(m.course.school for m in found["k"]) == ["Southeast CC", "Windward CC"]
+    found = match_items([MatchQuery("k", "technology", "Microsoft Excel")], courses, soc="43-4081.00")
+    assert len(found["k"]) == 3
