@@ -84,6 +84,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    specialists, computer systems analysts; Southeast Community College (with its department
    table), UH West Oahu and Kauai Community College. Built at the start of session 13 with the
    final session-12 matcher, set 21's errors unread.
+25. structural iron and steel workers, billing and posting clerks, magnetic resonance imaging
+   technologists, construction managers; Bridgerland, Honolulu and Kapiolani Community Colleges.
+   Built in session 13 once set 21 had been studied, set 22's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -91,7 +94,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 24)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 25)
 """
 
 from __future__ import annotations
@@ -215,6 +218,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
             (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
+    "25": (("47-2221.00", "43-3021.00", "29-2035.00", "11-9021.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"))),
 }
 
 
