@@ -440,3 +440,14 @@ def test_a_literacy_course_teaches_access_only_where_its_syllabus_names_a_databa
     assert sorted(m.course.school for m in found["k"]) == ["Southeast CC", "Windward CC"]
     found = match_items([MatchQuery("k", "technology", "Microsoft Excel")], courses, soc="43-4081.00")
     assert len(found["k"]) == 3
+
+
+def test_a_drone_course_is_no_core_course_of_an_electronics_department() -> None:
+    """Bridgerland's electronics department (ELEC) teaches drone piloting beside its circuits: the
+    circuits courses teach a telecom installer Engineering and Technology, the drone courses do not."""
+    courses = [_course(f"ELEC {1000 + n}", t) for n, t in enumerate(
+        ["Electronics Fundamentals DC", "Electronics Fundamentals AC", "Digital Electronics",
+         "Electronics Assembly & Soldering", "Drone Piloting UAVs", "Basic Drone Technology & Piloting"])]
+    taught = _titles(courses, "knowledge", "Engineering and Technology", "49-2022.00")
+    assert "Electronics Fundamentals DC" in taught
+    assert not [t for t in taught if "Drone" in t]
