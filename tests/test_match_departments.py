@@ -445,7 +445,7 @@ def test_a_literacy_course_teaches_access_only_where_its_syllabus_names_a_databa
 def test_a_drone_course_is_no_core_course_of_an_electronics_department() -> None:
     """Bridgerland's electronics department (ELEC) teaches drone piloting beside its circuits: the
     circuits courses teach a telecom installer Engineering and Technology, the drone courses do not."""
-    courses = [_course(f"ELEC {1000 + n}", t) for n, t in enumerate(
+    courses = [_course(f"ELEC {1000 + n}", t, program="Electronics") for n, t in enumerate(
         ["Electronics Fundamentals DC", "Electronics Fundamentals AC", "Digital Electronics",
          "Electronics Assembly & Soldering", "Drone Piloting UAVs", "Basic Drone Technology & Piloting"])]
     taught = _titles(courses, "knowledge", "Engineering and Technology", "49-2022.00")
