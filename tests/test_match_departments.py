@@ -463,3 +463,14 @@ def test_an_interior_design_department_read_from_its_titles_teaches_design() -> 
     assert department_programs(courses) == ["interior design"] * len(titles)
     assert "Space Planning" in _titles(courses, "knowledge", "Design", "27-1025.00")
     assert _titles(courses, "knowledge", "Administration and Management", "47-2152.00") == []
+
+
+def test_a_veterinary_programs_courses_are_its_assistants_medicine() -> None:
+    """Bridgerland's veterinary assisting courses ("Vet Assist Clinical Sciences", "Clinical
+    Procedures I") teach a veterinary assistant Medicine and Dentistry; for a surgical
+    technologist they are another sector's."""
+    titles = ["Introduction to Veterinary Tech", "Vet Assist Clinical Sciences", "Vet Assisting Applications",
+              "Clinical Procedures I", "Clinical Procedures II", "Animal Sciences"]
+    courses = [_course(f"VETA {1000 + n}", t) for n, t in enumerate(titles)]
+    assert "Clinical Procedures I" in _titles(courses, "knowledge", "Medicine and Dentistry", "31-9096.00")
+    assert _titles(courses, "knowledge", "Medicine and Dentistry", "29-2055.00") == []
