@@ -474,3 +474,17 @@ def test_a_veterinary_programs_courses_are_its_assistants_medicine() -> None:
     courses = [_course(f"VETA {1000 + n}", t) for n, t in enumerate(titles)]
     assert "Clinical Procedures I" in _titles(courses, "knowledge", "Medicine and Dentistry", "31-9096.00")
     assert _titles(courses, "knowledge", "Medicine and Dentistry", "29-2055.00") == []
+
+
+def test_equipment_operators_learn_their_machines_in_operation_and_diesel_courses() -> None:
+    """Bridgerland's TEHE courses name loaders, excavators and backhoes: the department is
+    construction equipment operation, whose courses teach an operator Operation and Control and
+    Mechanical; a heavy-duty diesel course teaches the operator Mechanical too."""
+    titles = ["Heavy Equipment Introduction/Basics", "Skid Steer/Compact Loader Operation",
+              "Hydraulic Excavator Operation", "Backhoe (Tractor Loader Backhoe) Op", "Front End Loader Operation"]
+    courses = [_course(f"TEHE {1000 + n}", t) for n, t in enumerate(titles)]
+    courses.append(_course("HVDD 1020", "Heavy Duty Brakes", program="Diesel Technology"))
+    assert "Hydraulic Excavator Operation" in _titles(courses, "skills", "Operation and Control", "47-2073.00")
+    mechanical = _titles(courses, "knowledge", "Mechanical", "47-2073.00")
+    assert "Front End Loader Operation" in mechanical and "Heavy Duty Brakes" in mechanical
+    assert "Hydraulic Excavator Operation" not in _titles(courses, "knowledge", "Mechanical", "49-3042.00")
