@@ -32,9 +32,10 @@ GENERAL_FAMILIES = frozenset({
 
 # Families whose programs share courses (career clusters): a course in a program of a related
 # family is not "elsewhere" (drafting, 15.13, for welders and machinists; medical assisting for
-# pharmacy technicians).
+# pharmacy technicians; a heavy-duty diesel course, 47.0613, for a loader operator, 49.0202).
 RELATED_FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset({"14", "15", "46", "47", "48"}),  # engineering technology, construction, repair, production
+    # engineering technology, construction, repair, production, transportation and materials moving
+    frozenset({"14", "15", "46", "47", "48", "49"}),
     frozenset({"51"}),  # health professions
     frozenset({"43", "44"}),  # protective and public services
 )
