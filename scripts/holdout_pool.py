@@ -87,6 +87,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 25. structural iron and steel workers, billing and posting clerks, magnetic resonance imaging
    technologists, construction managers; Bridgerland, Honolulu and Kapiolani Community Colleges.
    Built in session 13 once set 21 had been studied, set 22's errors unread.
+26. public safety telecommunicators, security and fire alarm systems installers, market research
+   analysts and marketing specialists, ophthalmic medical technicians; Southwest Tech, Hawaii
+   and Leeward Community Colleges. Built late in session 13 once set 22 had been studied.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -94,7 +97,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 25)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 26)
 """
 
 from __future__ import annotations
@@ -222,6 +225,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"))),
+    "26": (("43-5031.00", "49-2098.00", "13-1161.00", "29-2057.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
 }
 
 
