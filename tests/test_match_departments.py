@@ -488,3 +488,11 @@ def test_equipment_operators_learn_their_machines_in_operation_and_diesel_course
     mechanical = _titles(courses, "knowledge", "Mechanical", "47-2073.00")
     assert "Front End Loader Operation" in mechanical and "Heavy Duty Brakes" in mechanical
     assert "Hydraulic Excavator Operation" not in _titles(courses, "knowledge", "Mechanical", "49-3042.00")
+
+
+def test_a_portfolio_course_teaches_no_tool_of_its_own() -> None:
+    """"Graphic Design Portfolio I" assembles work the program's other courses taught: like a
+    placement it is never suggested, while "Intro to Graphic Design" trains Photoshop."""
+    courses = [_course("ARTS 2610", "Graphic Design Portfolio I", school="Southeast CC"),
+               _course("ARTS 1610", "Intro to Graphic Design", school="Southeast CC")]
+    assert _titles(courses, "technology", "Adobe Photoshop", "27-1024.00") == ["Intro to Graphic Design"]
