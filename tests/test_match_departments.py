@@ -496,3 +496,11 @@ def test_a_portfolio_course_teaches_no_tool_of_its_own() -> None:
     courses = [_course("ARTS 2610", "Graphic Design Portfolio I", school="Southeast CC"),
                _course("ARTS 1610", "Intro to Graphic Design", school="Southeast CC")]
     assert _titles(courses, "technology", "Adobe Photoshop", "27-1024.00") == ["Intro to Graphic Design"]
+
+
+def test_media_law_is_law_for_media_occupations_only() -> None:
+    """Bridgerland's "Media Law and Ethics" teaches a public relations specialist Law and
+    Government, not a firefighter, whose law is American government."""
+    courses = [_course("ECOM 1050", "Media Law and Ethics"), _course("POLS 1100", "American Government")]
+    assert "Media Law and Ethics" in _titles(courses, "knowledge", "Law and Government", "27-3031.00")
+    assert _titles(courses, "knowledge", "Law and Government", "33-2011.00") == ["American Government"]
