@@ -376,7 +376,7 @@ def test_problem_solving_in_a_programming_course_is_programming() -> None:
         courses, "skills", "Complex Problem Solving", "15-1251.00")
 
 
-def test_an_engineering_technicians_science_and_mechanics_are_not_lifes_or_cars() -> None:
+def test_an_engineering_technicians_science_is_physical_and_car_repair_another_sector() -> None:
     """Set 21's mechanical engineering technicians: an automotive service program's brake course
     is another sector's Mechanical (the crosswalk's automotive *engineering* technology is not a
     repair shop), and their Science is physics and chemistry; a respiratory therapist's Science
