@@ -455,8 +455,8 @@ def test_a_drone_course_is_no_core_course_of_an_electronics_department() -> None
 
 def test_an_interior_design_department_read_from_its_titles_teaches_design() -> None:
     """Bridgerland's IDES courses say "Int Des" or "Interior Design": the department is interior
-    design, whose space-planning and studio courses teach an interior designer Design, and its entrepreneurship
-    course is another field's for a plumber's Administration and Management."""
+    design, whose space-planning and studio courses teach an interior designer Design, and its
+    entrepreneurship course is another field's for a plumber's Administration and Management."""
     titles = ["Int Des 2 Hr", "Int Des 4 Hr", "Interior Design Lab", "Introduction to Interior Design",
               "Space Planning", "Color Theory", "Studio", "Intro to Entrepreneurship"]
     courses = [_course(f"IDES {1000 + n}", t) for n, t in enumerate(titles)]
