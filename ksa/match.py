@@ -305,7 +305,9 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
     texts.extend((k, 0.0, False) for k in query.keywords)
     if entry:
         texts.extend((t, TERM_PENALTY, False) for t in entry.terms)
-    evidence = _evidence(query.text, entry.terms if entry else (), vocabulary)
+    # only an item with a "?" term needs to know what its general courses' syllabi must name
+    evidence = (_evidence(query.text, entry.terms, vocabulary)
+                if entry and any(t.startswith(GENERAL_COURSE_MARK) for t in entry.terms) else frozenset())
     if query.domain == "tools":
         name = meaningful(title_tokens(query.text, vocabulary))
         if len(name) >= 3:
