@@ -109,7 +109,9 @@ IN_CONTEXT_BONUS = 5.0  # course in a program leading to the occupation (ranks, 
 OUT_OF_CONTEXT_PENALTY = 12.0  # course in a program leading elsewhere (brewing quality control)
 DESCRIPTION_SCORE = 88.0  # the item's phrase in a course description: above the cutoff, below titles
 CORE_SCORE = 86.0  # a course of the occupation's own program for an item the whole program teaches
+FIELD_CORE_SCORE = 85.5  # a course of a sibling program of the field ("**"): after the own program's
 CORE_TERM = "*"  # program_terms.csv: every course of the program teaches the item
+FIELD_CORE_TERM = "**"  # program_terms.csv: every course of any program in the row's fields does
 BATCH = 64  # queries scored together by one cdist call
 
 
@@ -253,7 +255,8 @@ def _program_term_texts(query: MatchQuery, context: Context | None) -> list[tupl
         cips = context.cips - (context.extra if key.startswith("(") else context.core_only)
         for row in table.get(key, ()):
             if row.of(cips):
-                out.extend((t, row.fields, penalty) for t in row.terms if t != CORE_TERM)
+                out.extend((t, row.fields, penalty) for t in row.terms
+                           if t not in (CORE_TERM, FIELD_CORE_TERM))
     return out
 
 
@@ -267,6 +270,19 @@ def _core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
         if CORE_TERM in row.terms:
             cips = row.of(context.cips)  # the occupation's programs the row applies to, once
             fields.update(f for f in row.fields if any(c.startswith(f) for c in cips))
+    return tuple(sorted(fields))
+
+
+def _field_core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
+    """The CIP fields whose every program's every course teaches the item (a ``**`` program term:
+    a nursing or medical-assisting course teaches medicine to a sonographer), for an occupation
+    with a program in one of them."""
+    if context is None:
+        return ()
+    fields: set[str] = set()
+    for row in program_terms().get(item_key(query.text), ()):
+        if FIELD_CORE_TERM in row.terms and row.of(context.cips - context.extra):
+            fields.update(row.fields)
     return tuple(sorted(fields))
 
 
@@ -544,6 +560,15 @@ class _CourseFields:
             found = self._members[prefixes] = [
                 p for p in range(len(self.courses))
                 if (context[p] > 0 and self.within(p, prefixes, wholly=True)) or self._series_member(p, prefixes)]
+        return found
+
+    def in_fields(self, prefixes: tuple[str, ...]) -> list[int]:
+        """The courses of any program in these fields."""
+        key = ("any", *prefixes)
+        found = self._members.get(key)
+        if found is None:
+            found = self._members[key] = [
+                p for p in range(len(self.courses)) if self.within(p, prefixes, wholly=True)]
         return found
 
     def _series_member(self, position: int, prefixes: tuple[str, ...]) -> bool:
@@ -911,6 +936,19 @@ def match_items_with_stats(
                     continue  # "Culinary Math" is the program's mathematics, not its cooking
                 if position not in hits and admit(position, whole, course_context[position]):
                     hits[position] = _Hit(position, CORE_SCORE, (), course_context[position], 0.0,
+                                          descriptions.mentions(position, name))
+        sibling = _field_core_fields(query, context)
+        if sibling and score_cutoff <= FIELD_CORE_SCORE:
+            # every course of the field's programs teaches the item, the occupation's own or a
+            # sibling's ("Fundamentals of Nursing" teaches medicine to a sonographer), after the
+            # courses that name it and the own program's
+            whole = _QueryString((), frozenset(), fields=sibling)
+            for position in course_fields.in_fields(sibling):
+                if position in hits or shapes.words(position) & core_exclusions():
+                    continue
+                ctx = course_context[position]
+                if admit(position, whole, ctx):
+                    hits[position] = _Hit(position, FIELD_CORE_SCORE, (), ctx, 0.0,
                                           descriptions.mentions(position, name))
         if entry is not None and entry.departments and score_cutoff <= CORE_SCORE:
             # every course of the subject's own department teaches it ("Labor Markets and Wages"

@@ -504,3 +504,44 @@ def test_media_law_is_law_for_media_occupations_only() -> None:
     courses = [_course("ECOM 1050", "Media Law and Ethics"), _course("POLS 1100", "American Government")]
     assert "Media Law and Ethics" in _titles(courses, "knowledge", "Law and Government", "27-3031.00")
     assert _titles(courses, "knowledge", "Law and Government", "33-2011.00") == ["American Government"]
+
+
+def test_a_sibling_health_programs_courses_teach_medicine() -> None:
+    """Every course of a nursing or medical-assisting program teaches Medicine and Dentistry to
+    a sonographer, whose own program is another health field ("**" program term), after the
+    courses that name medicine; not to a welder, and not where the course is about law or the
+    office."""
+    nursing = [Course("Bridgerland Tech", "Certificate", f"PN {1000 + n}", t, program="Practical Nursing",
+                      cip="51.3901")
+               for n, t in enumerate(["Fundamentals of Nursing", "Caring for the Adult", "Nursing Law and Ethics"])]
+    courses = [*nursing, _course("HSGN 1000", "Medical Terminology")]
+    sonographer = _titles(courses, "knowledge", "Medicine and Dentistry", "29-2032.00")
+    assert sonographer[0] == "Medical Terminology"  # the course that names the subject comes first
+    assert {"Fundamentals of Nursing", "Caring for the Adult"} <= set(sonographer)
+    assert "Nursing Law and Ethics" not in sonographer
+    assert _titles(courses, "knowledge", "Medicine and Dentistry", "51-4121.00") == ["Medical Terminology"]
+
+
+def test_psychology_and_sociology_departments_teach_their_subject() -> None:
+    """A course of a psychology or anthropology department teaches its subject whatever
+    its title ("Sensation and Perception"), except the statistics, archaeology and linguistics courses
+    such departments also list."""
+    def dept(name: str, titles: list[str]) -> list[Course]:
+        return [_course(f"X {n}", t, school="UH Hilo", program=name) for n, t in enumerate(titles)]
+
+    courses = [*dept("Psychology", ["Sensation and Perception", "Statistical Techniques", "Drugs of Abuse"]),
+               *dept("Anthropology", ["Human Adaptations", "Heritage Sites in Archaeology",
+                                      "Intermediate Linguistic Analysis"]),
+               *dept("Education", ["Differentiated Instruction", "Learning Environments II"])]
+    # a school-teaching department is no Education and Training for a telecom installer (judges)
+    psychology = _titles(courses, "knowledge", "Psychology", "41-9022.00")
+    assert set(psychology) == {"Sensation and Perception", "Drugs of Abuse"}
+    assert _titles(courses, "knowledge", "Sociology and Anthropology", "21-1011.00") == ["Human Adaptations"]
+    assert _titles(courses, "knowledge", "Education and Training", "49-2022.00") == []
+
+
+def test_studio_art_courses_teach_fine_arts() -> None:
+    courses = [_course(f"ART {n}", t, school="Leeward CC") for n, t in enumerate(
+        ["Introduction to Ceramics", "Introduction to Printmaking", "Papermaking", "Ceramic Tile Installation"])]
+    found = _titles(courses, "knowledge", "Fine Arts", "27-1025.00")
+    assert {"Introduction to Ceramics", "Introduction to Printmaking", "Papermaking"} <= set(found)
