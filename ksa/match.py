@@ -111,7 +111,8 @@ DESCRIPTION_SCORE = 88.0  # the item's phrase in a course description: above the
 CORE_SCORE = 86.0  # a course of the occupation's own program for an item the whole program teaches
 FIELD_CORE_SCORE = 85.5  # a course of a sibling program of the field ("**"): after the own program's
 CORE_TERM = "*"  # program_terms.csv: every course of the program teaches the item
-FIELD_CORE_TERM = "**"  # program_terms.csv: every course of any program in the row's fields does
+FIELD_CORE_TERM = "**"  # program_terms.csv: every course of any program in the row's fields (or in
+# the fields written after it, "**51.38 51.39") does
 BATCH = 64  # queries scored together by one cdist call
 
 
@@ -256,7 +257,7 @@ def _program_term_texts(query: MatchQuery, context: Context | None) -> list[tupl
         for row in table.get(key, ()):
             if row.of(cips):
                 out.extend((t, row.fields, penalty) for t in row.terms
-                           if t not in (CORE_TERM, FIELD_CORE_TERM))
+                           if t != CORE_TERM and not t.startswith(FIELD_CORE_TERM))
     return out
 
 
@@ -276,13 +277,16 @@ def _core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
 def _field_core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
     """The CIP fields whose every program's every course teaches the item (a ``**`` program term:
     a nursing or medical-assisting course teaches medicine to a sonographer), for an occupation
-    with a program in one of them."""
+    with a program in one of the row's fields: the fields written after the mark, or the row's."""
     if context is None:
         return ()
     fields: set[str] = set()
     for row in program_terms().get(item_key(query.text), ()):
-        if FIELD_CORE_TERM in row.terms and row.of(context.cips - context.extra):
-            fields.update(row.fields)
+        if not row.of(context.cips - context.extra):
+            continue
+        for term in row.terms:
+            if term.startswith(FIELD_CORE_TERM):
+                fields.update(term[len(FIELD_CORE_TERM):].split() or row.fields)
     return tuple(sorted(fields))
 
 
@@ -831,7 +835,8 @@ def match_items_with_stats(
 
         def admit(position: int, qs: _QueryString, ctx: int, own: frozenset[str] = own,
                   general: bool = general, portable: bool = portable, sector: bool = sector,
-                  products: frozenset[str] = products, subject: bool = subject) -> bool:
+                  products: frozenset[str] = products, subject: bool = subject,
+                  sibling: bool = False) -> bool:
             """The course may teach the item as ``qs`` names it (title or description alike)."""
             if shapes.words(position) & placements:
                 return False  # "Electronics Externship": a work placement teaches no item itself
@@ -844,7 +849,8 @@ def match_items_with_stats(
                 named = shapes.words(position) & software_products()
                 if named and not named & products:
                     return False  # "Solidworks CSWA Certification" for AutoCAD: a sibling product
-            if ctx <= 0 and fields is not None:
+            if ctx <= 0 and fields is not None and not sibling:
+                # (a sibling program's course is taught for another field by definition)
                 in_title, in_program = fields.foreign(position, sector=sector)
                 if _unnamed(in_title, own) and not portable:
                     return False  # "Math for the Culinary Arts" is taught for another field
@@ -947,7 +953,7 @@ def match_items_with_stats(
                 if position in hits or shapes.words(position) & core_exclusions():
                     continue
                 ctx = course_context[position]
-                if admit(position, whole, ctx):
+                if admit(position, whole, ctx, sibling=True):
                     hits[position] = _Hit(position, FIELD_CORE_SCORE, (), ctx, 0.0,
                                           descriptions.mentions(position, name))
         if entry is not None and entry.departments and score_cutoff <= CORE_SCORE:

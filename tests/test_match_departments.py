@@ -508,17 +508,20 @@ def test_media_law_is_law_for_media_occupations_only() -> None:
 
 def test_a_sibling_health_programs_courses_teach_medicine() -> None:
     """Every course of a nursing or medical-assisting program teaches Medicine and Dentistry to
-    a sonographer, whose own program is another health field ("**" program term), after the
-    courses that name medicine; not to a welder, and not where the course is about law or the
-    office."""
+    a sonographer, whose own program is another health field ("**51.38 …" program term), after
+    the courses that name medicine; not to a welder, not where the course is about law or the
+    office, and a physical therapist assistant's technique course not at all."""
     nursing = [Course("Bridgerland Tech", "Certificate", f"PN {1000 + n}", t, program="Practical Nursing",
                       cip="51.3901")
                for n, t in enumerate(["Fundamentals of Nursing", "Caring for the Adult", "Nursing Law and Ethics"])]
-    courses = [*nursing, _course("HSGN 1000", "Medical Terminology")]
+    therapy = Course("Bridgerland Tech", "Certificate", "PTA 1100", "PTA Procedures I",
+                     program="Physical Therapist Assistant", cip="51.0806")
+    courses = [*nursing, therapy, _course("HSGN 1000", "Medical Terminology")]
     sonographer = _titles(courses, "knowledge", "Medicine and Dentistry", "29-2032.00")
     assert sonographer[0] == "Medical Terminology"  # the course that names the subject comes first
     assert {"Fundamentals of Nursing", "Caring for the Adult"} <= set(sonographer)
     assert "Nursing Law and Ethics" not in sonographer
+    assert "PTA Procedures I" not in sonographer  # another field's technique (judges)
     assert _titles(courses, "knowledge", "Medicine and Dentistry", "51-4121.00") == ["Medical Terminology"]
 
 
@@ -545,3 +548,14 @@ def test_studio_art_courses_teach_fine_arts() -> None:
         ["Introduction to Ceramics", "Introduction to Printmaking", "Papermaking", "Ceramic Tile Installation"])]
     found = _titles(courses, "knowledge", "Fine Arts", "27-1025.00")
     assert {"Introduction to Ceramics", "Introduction to Printmaking", "Papermaking"} <= set(found)
+
+
+def test_a_sibling_vehicle_programs_courses_teach_a_mechanic_mechanical() -> None:
+    """A motorcycle program's "Wheels and Tires" teaches Mechanical to a bus and truck mechanic
+    (every road-vehicle program's courses do, a "**" program term), not to an aircraft mechanic
+    or a welder."""
+    courses = [Course("Southeast CC", "Certificate", "MSTT 1120", "Wheels and Tires",
+                      program="Motorcycle, ATV & Personal Watercraft", cip="47.0611")]
+    assert _titles(courses, "knowledge", "Mechanical", "49-3031.00") == ["Wheels and Tires"]
+    assert _titles(courses, "knowledge", "Mechanical", "49-3011.00") == []
+    assert _titles(courses, "knowledge", "Mechanical", "51-4121.00") == []

@@ -256,16 +256,18 @@ def test_companion_and_elective_courses_are_their_subject() -> None:
 def test_every_course_of_the_subjects_own_department_teaches_it() -> None:
     """"Labor Markets and Wages" of an economics department teaches Economics and Accounting though
     its title names neither; a career-exploration course of that department, or the same title
-    in a history department, does not. Psychology and biology departments get no such rule: the
-    judges reject their research-methods and ecology courses for most occupations."""
+    in a history department, does not. A psychology department's courses teach psychology, its
+    statistics course does not; biology departments get no such rule (the judges reject their
+    ecology courses for most occupations)."""
     courses = [_course("Labor Markets and Wages", program="Economics"),
                _course("Career Exploration Seminar", program="Economics", school="B"),
                _course("Labor Markets and Wages", program="History", school="C")]
     found = match_items([MatchQuery("k", "knowledge", "Economics and Accounting")], courses,
                         soc="43-3031.00")["k"]
     assert [(m.course.school, m.score) for m in found] == [("Southeast CC", 86.0)]
-    research = [_course("Survey of Research Methods", program="Psychology")]
-    assert _titles(research, "knowledge", "Psychology", "29-1141.00") == []
+    psychology = [_course("Survey of Research Methods", program="Psychology"),
+                  _course("Statistical Techniques", program="Psychology", school="B")]
+    assert _titles(psychology, "knowledge", "Psychology", "29-1141.00") == ["Survey of Research Methods"]
 
 
 def test_composition_and_english_as_disciplines_are_no_practice() -> None:
