@@ -90,6 +90,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 26. public safety telecommunicators, security and fire alarm systems installers, market research
    analysts and marketing specialists, ophthalmic medical technicians; Southwest Tech, Hawaii
    and Leeward Community Colleges. Built late in session 13 once set 22 had been studied.
+27. welders, cutters, solderers and brazers, pharmacy technicians, electricians, training and
+   development specialists; Bridgerland, Windward Community College and UH Maui College. Built
+   in session 14 with the session-14 matcher (50 per school, sibling programs), set 24's errors
+   unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -229,6 +233,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
+    "27": (("51-4121.00", "29-2052.00", "47-2111.00", "13-1151.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"))),
 }
 
 
