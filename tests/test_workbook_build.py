@@ -323,6 +323,16 @@ def test_schema_copies_are_identical() -> None:
         assert shipped == (REPO / "schemas" / name).read_text(encoding="utf-8"), name
 
 
+def test_schema_defaults_are_the_matchers() -> None:
+    """The panel schema documents the defaults the matcher uses when a panel leaves them out."""
+    from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
+    from ksa.panel import load_schema
+
+    courses = load_schema("panel.schema.json")["properties"]["courses"]["properties"]
+    assert courses["top_k"]["default"] == DEFAULT_TOP_K
+    assert courses["score_cutoff"]["default"] == DEFAULT_SCORE_CUTOFF
+
+
 def test_output_stem_is_safe() -> None:
     assert (
         output_stem("my panel/x", "51-9161.00", "20261204T000000Z")
