@@ -1,4 +1,4 @@
-"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the twenty-sixth.
+"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the twenty-seventh.
 
 ``tests/data/match_holdout3.csv`` pairs the panel items of dental assistants (31-9091), bus and
 truck mechanics and diesel engine specialists (49-3031), restaurant cooks (35-2014) and
@@ -171,12 +171,19 @@ score: P 0.922, R 0.496 (nothing unjudged; the session-11 matcher P 0.926, R 0.4
 session-12 matcher P 0.920, R 0.496). Its errors have not been read: it is TEST. With it scored,
 set 23 became DEV.
 
+``tests/data/match_holdout27.csv`` pairs welders, cutters, solderers and brazers (51-4121),
+pharmacy technicians (29-2052), electricians (47-2111) and training and development specialists
+(13-1151) with Bridgerland, Windward CC and UH Maui College, pooled in session 14 with the
+session-14 matcher (pool commit f3efcc2, 50 per school). Clean first score: P 0.898, R 0.522
+(nothing unjudged; the final session-13 matcher P 0.928, R 0.511). Its errors have not been
+read: it is TEST.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|26] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|27] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -296,7 +303,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "43-5031.00": "Public Safety Telecommunicators",
                "49-2098.00": "Security and Fire Alarm Systems Installers",
                "13-1161.00": "Market Research Analysts and Marketing Specialists",
-               "29-2057.00": "Ophthalmic Medical Technicians"}
+               "29-2057.00": "Ophthalmic Medical Technicians",
+               "51-4121.00": "Welders, Cutters, Solderers, and Brazers",
+               "29-2052.00": "Pharmacy Technicians",
+               "47-2111.00": "Electricians",
+               "13-1151.00": "Training and Development Specialists"}
 
 
 def label_file(which: str) -> Path:

@@ -125,9 +125,9 @@ def _holdout_test() -> ModuleType:
 
 
 @pytest.mark.parametrize("which", ["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
-                                   "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26"])
+                                   "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27"])
 def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: str) -> None:
-    """Sets 3 to 26 (benchmarks/match_holdout_test.py): every labelled course is a course of the
+    """Sets 3 to 27 (benchmarks/match_holdout_test.py): every labelled course is a course of the
     set's catalogs as the product reads them, each set covers its four occupations, and the
     judges' added courses are there."""
     bench = _holdout_test()
@@ -142,8 +142,8 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
 
 
 @pytest.mark.parametrize(("which", "precision", "recall"),
-                         [("4", 0.88, 0.74), ("5", 0.92, 0.84), ("6", 0.90, 0.81), ("7", 0.92, 0.69),
-                          ("8", 0.90, 0.63), ("9", 0.85, 0.68), ("10", 0.86, 0.72), ("11", 0.89, 0.57),
+                         [("4", 0.88, 0.67), ("5", 0.92, 0.82), ("6", 0.90, 0.77), ("7", 0.92, 0.69),
+                          ("8", 0.90, 0.63), ("9", 0.85, 0.68), ("10", 0.86, 0.70), ("11", 0.89, 0.57),
                           ("12", 0.88, 0.45), ("13", 0.92, 0.61), ("14", 0.85, 0.50), ("15", 0.84, 0.43),
                           ("17", 0.88, 0.55), ("18", 0.87, 0.64), ("19", 0.88, 0.44),
                           ("20", 0.90, 0.53), ("21", 0.90, 0.70), ("22", 0.88, 0.49),
@@ -180,7 +180,13 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     19 0.925/0.483; 20 0.953/0.590; 21 (studied once set 24 was scored; last TEST figure
     0.868/0.667) 0.936/0.746; 22 (studied once set 25 was scored; last TEST figure 0.912/0.510)
     0.921/0.528; 23 (studied once set 26 was scored; last TEST figure 0.939/0.765) 0.946/0.778.
-    Sets 16, 24, 25 and 26 are TEST: only benchmarks/match_holdout_test.py scores them."""
+    Session 14 (50 per school, rounds r62-r65; sets 4, 6 and 8 gained many judged nursing and
+    medical-assisting courses, so their recall fell on the same matcher): 4 0.914/0.695; 5
+    0.955/0.851; 6 0.933/0.790; 7 0.945/0.753; 8 0.944/0.649; 9 0.900/0.732; 10 0.916/0.723; 11
+    0.934/0.620; 12 0.926/0.539; 13 0.960/0.691; 14 0.890/0.570; 15 0.888/0.510; 17 0.935/0.619;
+    18 0.926/0.709; 19 0.928/0.503; 20 0.956/0.620; 21 0.933/0.756; 22 0.917/0.564; 23
+    0.947/0.782. Sets 16, 24, 25, 26 and 27 are TEST: only benchmarks/match_holdout_test.py
+    scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
     bench = _holdout_test()
