@@ -555,3 +555,15 @@ def test_a_sibling_vehicle_programs_courses_teach_a_mechanic_mechanical() -> Non
     assert _titles(courses, "knowledge", "Mechanical", "49-3031.00") == ["Wheels and Tires"]
     assert _titles(courses, "knowledge", "Mechanical", "49-3011.00") == []
     assert _titles(courses, "knowledge", "Mechanical", "51-4121.00") == []
+
+
+def test_a_pharmacy_department_read_from_its_titles_is_the_pharmacy_technicians_program() -> None:
+    """Bridgerland lists its pharmacy technician courses under PHRM codes with no program name:
+    the titles name pharmacy, so the department is the pharmacy technicians' own program and its
+    courses teach them Medicine and Dentistry; to an electrician they are another field's."""
+    titles = ["Pharm Tech I", "Pharm Tech II", "Pharm Tech III", "Pharm Tech I Lab & Simulation",
+              "Pharmacy Technician"]
+    courses = [_course(f"PHRM {1000 + n}", t) for n, t in enumerate(titles)]
+    assert department_programs(courses) == ["pharmacy"] * len(courses)
+    assert "Pharm Tech II" in _titles(courses, "knowledge", "Medicine and Dentistry", "29-2052.00")
+    assert _titles(courses, "knowledge", "Medicine and Dentistry", "47-2111.00") == []
