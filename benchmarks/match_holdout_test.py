@@ -153,8 +153,9 @@ TEST figure, the session-13 matcher: P 0.939, R 0.765); DEV since.
 and repairers (49-9051), occupational health and safety specialists (19-5011) and computer systems
 analysts (15-1211) with Southeast CC (with its department table), UH West Oahu and Kauai CC,
 pooled at the start of session 13 with the final session-12 matcher (pool commit 0a3e346). Clean
-first score: P 0.908, R 0.568 (nothing unjudged; the session-11 matcher P 0.912, R 0.547). Its
-errors have not been read: it is TEST. With it scored, set 21 became DEV.
+first score: P 0.908, R 0.568 (nothing unjudged; the session-11 matcher P 0.912, R 0.547). TEST
+until set 27 was scored (last TEST figure, the session-14 matcher: P 0.921, R 0.597); studied as
+DEV since. With it scored, set 21 became DEV.
 
 ``tests/data/match_holdout25.csv`` pairs structural iron and steel workers (47-2221), billing and
 posting clerks (43-3021), magnetic resonance imaging technologists (29-2035) and construction
@@ -176,7 +177,8 @@ pharmacy technicians (29-2052), electricians (47-2111) and training and developm
 (13-1151) with Bridgerland, Windward CC and UH Maui College, pooled in session 14 with the
 session-14 matcher (pool commit f3efcc2, 50 per school). Clean first score: P 0.898, R 0.522
 (nothing unjudged; the final session-13 matcher P 0.928, R 0.511). Its errors have not been
-read: it is TEST.
+read: it is TEST (one labeller's report, that the pool had missed Bridgerland's pharmacy
+courses, was read and acted on). With it scored, set 24 became DEV.
 
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every

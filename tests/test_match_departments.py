@@ -567,3 +567,18 @@ def test_a_pharmacy_department_read_from_its_titles_is_the_pharmacy_technicians_
     assert department_programs(courses) == ["pharmacy"] * len(courses)
     assert "Pharm Tech II" in _titles(courses, "knowledge", "Medicine and Dentistry", "29-2052.00")
     assert _titles(courses, "knowledge", "Medicine and Dentistry", "47-2111.00") == []
+
+
+def test_a_construction_department_teaches_building_and_construction() -> None:
+    """Every course of a building-construction department teaches Building and Construction to
+    any occupation that needs it (an occupational safety specialist), whatever the title says
+    ("Materials & Meth of Light Cnst"). A drafting department gets no such rule for Design:
+    judges take only the drafting of the occupation's own kind of drawings."""
+    def dept(name: str, titles: list[str]) -> list[Course]:
+        return [_course(f"X {n}", t, school="Southeast CC", program=name) for n, t in enumerate(titles)]
+
+    courses = [*dept("Building Construction", ["Materials & Meth of Light Cnst", "Tools & Materials 1"]),
+               *dept("Design & Drafting Technology", ["Consumer Product Design", "Flat Pattern Layout"])]
+    assert set(_titles(courses, "knowledge", "Building and Construction", "19-5011.00")) == {
+        "Materials & Meth of Light Cnst", "Tools & Materials 1"}
+    assert _titles(courses, "knowledge", "Design", "19-5011.00") == []
