@@ -112,7 +112,7 @@ CORE_SCORE = 86.0  # a course of the occupation's own program for an item the wh
 FIELD_CORE_SCORE = 85.5  # a course of a sibling program of the field ("**"): after the own program's
 CORE_TERM = "*"  # program_terms.csv: every course of the program teaches the item
 FIELD_CORE_TERM = "**"  # program_terms.csv: every course of any program in the row's fields (or in
-# the fields written after it, "**51.38 51.39") does
+# the fields written after it, "**47.0604 47.0605") does
 BATCH = 64  # queries scored together by one cdist call
 
 
@@ -276,8 +276,9 @@ def _core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
 
 def _field_core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
     """The CIP fields whose every program's every course teaches the item (a ``**`` program term:
-    a nursing or medical-assisting course teaches medicine to a sonographer), for an occupation
-    with a program in one of the row's fields: the fields written after the mark, or the row's."""
+    a motorcycle program's course teaches a diesel mechanic Mechanical), for an occupation with a
+    program the crosswalk gives it in one of the row's fields: the fields written after the
+    mark, or the row's."""
     if context is None:
         return ()
     fields: set[str] = set()
@@ -946,8 +947,8 @@ def match_items_with_stats(
         sibling = _field_core_fields(query, context)
         if sibling and score_cutoff <= FIELD_CORE_SCORE:
             # every course of the field's programs teaches the item, the occupation's own or a
-            # sibling's ("Fundamentals of Nursing" teaches medicine to a sonographer), after the
-            # courses that name it and the own program's
+            # sibling's ("Wheels and Tires" of a motorcycle program teaches a diesel mechanic
+            # Mechanical), after the courses that name it and the own program's
             whole = _QueryString((), frozenset(), fields=sibling)
             for position in course_fields.in_fields(sibling):
                 if position in hits or shapes.words(position) & core_exclusions():
