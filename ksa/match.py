@@ -548,6 +548,7 @@ class _CourseFields:
         self.programs = programs
         self._of: dict[tuple[str, str], frozenset[str]] = {}
         self._members: dict[tuple[str, ...], list[int]] = {}
+        self._in_fields: dict[tuple[str, ...], list[int]] = {}
 
     def within(self, position: int, prefixes: tuple[str, ...], *, wholly: bool = False) -> bool:
         """Is the course's program in one of these fields? Either way round unless ``wholly``:
@@ -569,10 +570,9 @@ class _CourseFields:
 
     def in_fields(self, prefixes: tuple[str, ...]) -> list[int]:
         """The courses of any program in these fields."""
-        key = ("any", *prefixes)
-        found = self._members.get(key)
+        found = self._in_fields.get(prefixes)
         if found is None:
-            found = self._members[key] = [
+            found = self._in_fields[prefixes] = [
                 p for p in range(len(self.courses)) if self.within(p, prefixes, wholly=True)]
         return found
 
