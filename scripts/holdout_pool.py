@@ -94,6 +94,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    development specialists; Bridgerland, Windward Community College and UH Maui College. Built
    in session 14 with the session-14 matcher (50 per school, sibling programs), set 24's errors
    unread.
+28. paramedics, industrial engineering technologists and technicians, farm equipment mechanics
+   and service technicians, child, family and school social workers; Southeast Community College
+   (with its department table), UH Hilo and Honolulu Community College. Built at the start of
+   session 15 with the final session-14 matcher, set 27's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -101,7 +105,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 26)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 28)
 """
 
 from __future__ import annotations
@@ -237,6 +241,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"),
             (_UH[0], _UH[1].format("maui"), "Maui College"))),
+    "28": (("29-2043.00", "17-3026.00", "49-3041.00", "21-1021.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("hilo"), "UH Hilo"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"))),
 }
 
 
