@@ -180,12 +180,20 @@ session-14 matcher (pool commit f3efcc2, 50 per school). Clean first score: P 0.
 read: it is TEST (one labeller's report, that the pool had missed Bridgerland's pharmacy
 courses, was read and acted on). With it scored, set 24 became DEV.
 
+``tests/data/match_holdout28.csv`` pairs paramedics (29-2043), industrial engineering
+technologists and technicians (17-3026), farm equipment mechanics and service technicians
+(49-3041) and child, family and school social workers (21-1021) with Southeast CC (with its
+department table), UH Hilo and Honolulu CC, pooled at the start of session 15 with the final
+session-14 matcher (pool commit 8e59d07). Clean first score: P 0.857, R 0.504 (nothing unjudged;
+the final session-13 matcher P 0.848, R 0.458). Its errors have not been read: it is TEST. With
+it scored, set 27 became DEV.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|27] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|28] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -309,7 +317,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "51-4121.00": "Welders, Cutters, Solderers, and Brazers",
                "29-2052.00": "Pharmacy Technicians",
                "47-2111.00": "Electricians",
-               "13-1151.00": "Training and Development Specialists"}
+               "13-1151.00": "Training and Development Specialists",
+               "29-2043.00": "Paramedics",
+               "17-3026.00": "Industrial Engineering Technologists and Technicians",
+               "49-3041.00": "Farm Equipment Mechanics and Service Technicians",
+               "21-1021.00": "Child, Family, and School Social Workers"}
 
 
 def label_file(which: str) -> Path:
