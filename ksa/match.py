@@ -565,8 +565,22 @@ class _CourseFields:
         if found is None:
             found = self._members[prefixes] = [
                 p for p in range(len(self.courses))
-                if (context[p] > 0 and self.within(p, prefixes, wholly=True)) or self._series_member(p, prefixes)]
+                if (context[p] > 0 and self.within(p, prefixes, wholly=True) and self._mainly(p, prefixes))
+                or self._series_member(p, prefixes)]
         return found
+
+    def _mainly(self, position: int, prefixes: tuple[str, ...]) -> bool:
+        """Is the course's department mainly in these fields? Its first home is, or half its
+        families are: an "industrial" department (automation first, 46.03 among seven homes)
+        is an electrician's context but no construction-trades program whose every course
+        teaches Building and Construction; a "medical office" department (51.07, 51.08) is
+        medical assisting's."""
+        homes = None if self.courses[position].cip else department_homes(self.programs[position])
+        if not homes or any(homes[0].startswith(p) for p in prefixes):
+            return True
+        families = {h[:2] for h in homes}
+        inside = {h[:2] for h in homes if any(h.startswith(p) for p in prefixes)}
+        return 2 * len(inside) >= len(families)
 
     def in_fields(self, prefixes: tuple[str, ...]) -> list[int]:
         """The courses of any program in these fields."""

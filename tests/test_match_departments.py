@@ -583,3 +583,19 @@ def test_a_construction_department_teaches_building_and_construction() -> None:
     assert set(_titles(courses, "knowledge", "Building and Construction", "19-5011.00")) == {
         "Materials & Meth of Light Cnst", "Tools & Materials 1"}
     assert _titles(courses, "knowledge", "Design", "19-5011.00") == []
+
+
+def test_an_industrial_automation_department_is_no_electricians_construction_program() -> None:
+    """An electrician's every own-program course teaches Building and Construction; an industrial
+    automation or electronics department counts as the electrician's program (its homes hold
+    46.03) but is mainly another field (47.03, 15.03), so its composites and motor-drive courses
+    do not; the electrician apprentice department's do."""
+    courses = [_course("IAMT 1801", "Composites", program="Industrial"),
+               _course("IAMT 1600", "Electrical Motor Controls", program="Industrial"),
+               _course("ELEC 1021", "Electronics Fundamentals DC", program="Engineering Electronics"),
+               _course("TEEL 1110", "Electrician Apprentice IA", program="Electrician"),
+               _course("TEEL 1120", "Electrician Apprentice IB", program="Electrician")]
+    assert _titles(courses, "knowledge", "Building and Construction", "47-2111.00") == [
+        "Electrician Apprentice IA", "Electrician Apprentice IB"]
+    # the automation department's motor course is still the electrician's context elsewhere
+    assert "Electrical Motor Controls" in _titles(courses, "skills", "Operation and Control", "47-2111.00")
