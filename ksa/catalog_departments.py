@@ -29,6 +29,7 @@ MIN_SHARE = 0.10  # ... and in at least this share of them
 RIVAL_SHARE = 0.5  # a second field this close to the first makes the department ambiguous
 SMALL_DEPARTMENT = 10  # below this many courses a field word must be in at least ...
 SMALL_SHARE = 0.5  # ... this share of the titles
+SMALL_ALL_NAMING = 3  # fewer than MIN_COURSES will do if every title names the same field
 
 
 def subject_prefix(code: str) -> str:
@@ -51,6 +52,7 @@ class Department:
     positions: tuple[int, ...]  # the department's courses, as indexes into the course list
     naming: int  # how many of its titles name the field
     words: tuple[str, ...] = ()  # the field's words its titles use, commonest first
+    whole: bool = True  # False: only the titles naming the field, in a department of several trades
 
 
 def infer_departments(courses: Sequence[Course]) -> list[Department]:
@@ -65,20 +67,47 @@ def infer_departments(courses: Sequence[Course]) -> list[Department]:
             members.setdefault((course.school.casefold(), prefix), []).append(position)
     found: list[Department] = []
     for (_school, prefix), positions in members.items():
-        if len(positions) < MIN_COURSES:
-            continue
+        named = [named_field_words(set(title_tokens(courses[p].course_title))) for p in positions]
         fields: Counter[tuple[str, ...]] = Counter()  # titles per field (its home CIP prefixes)
         words: Counter[str] = Counter()
-        for position in positions:
-            named = named_field_words(set(title_tokens(courses[position].course_title)))
-            fields.update({table[w] for w in named})
-            words.update(named)
+        for these in named:
+            fields.update({table[w] for w in these})
+            words.update(these)
+        school = courses[positions[0]].school
+        if len(positions) < MIN_COURSES:
+            # too few courses to tell, unless every title names the same field ("Pre-Apprentice
+            # Electrician" three times)
+            if len(positions) >= SMALL_ALL_NAMING and len(fields) == 1 and all(named):
+                label = max(words, key=lambda w: (words[w], w))
+                found.append(Department(school, prefix, label, tuple(positions), len(positions),
+                                        tuple(w for w, _n in words.most_common())))
+            continue
         label = _department_field(fields, words, len(positions), table)
         if label:
-            school = courses[positions[0]].school
             used = tuple(w for w, _n in words.most_common() if table[w] == table[label])
             found.append(Department(school, prefix, label, tuple(positions), fields[table[label]], used))
+        else:
+            found.extend(_trades(school, prefix, positions, named, fields, words))
     return found
+
+
+def _trades(school: str, prefix: str, positions: Sequence[int], named: Sequence[set[str]],
+            fields: Counter[tuple[str, ...]], words: Counter[str]) -> list[Department]:
+    """A department of several trades (Bridgerland's ``APPR``: "Apprentice Electrician 1A",
+    "Apprentice Plumber 1A", "Apprentice HVAC 1A"), when each is named in two titles or more
+    and together they name most of the department: each title that names one of them alone is
+    that trade's course; the rest stay without a field."""
+    table = field_words()
+    trades = {f for f, n in fields.items() if n >= MIN_TITLES}
+    if len(trades) < 2 or 2 * sum(1 for these in named if {table[w] for w in these} & trades) < len(positions):
+        return []
+    out = []
+    for field in sorted(trades):
+        mine = [p for p, these in zip(positions, named, strict=True) if {table[w] for w in these} == {field}]
+        if len(mine) >= MIN_TITLES:
+            used = tuple(w for w, _n in words.most_common() if table[w] == field)
+            out.append(Department(school, prefix, used[0], tuple(mine), len(mine), used, whole=False))
+    return out
 
 
 def department_programs(courses: Sequence[Course]) -> list[str]:

@@ -51,10 +51,34 @@ def test_department_named_by_its_titles() -> None:
     assert programs[-1] == "Autobody"  # a catalog's own program always wins
 
 
-def test_department_naming_two_unrelated_fields_is_left_alone() -> None:
+def test_department_of_several_trades_gives_each_course_its_own() -> None:
+    """Bridgerland's APPR department holds the electrician, plumber and HVAC apprenticeships: no
+    one field is the department's, but each title naming one trade is that trade's course; a
+    title naming none ("Code Updates") stays without a field."""
     mixed = [_course("APPR 1", "Apprentice Electrician 1A"), _course("APPR 2", "Apprentice Electrician 1B"),
-             _course("APPR 3", "Apprentice Plumber 1A"), _course("APPR 4", "Apprentice Plumber 1B")]
-    assert department_programs(mixed) == [""] * 4
+             _course("APPR 3", "Apprentice Plumber 1A"), _course("APPR 4", "Apprentice Plumber 1B"),
+             _course("APPR 5", "Apprentice HVAC 1A"), _course("APPR 6", "Apprentice HVAC 1B"),
+             _course("APPR 7", "Code Updates")]
+    assert department_programs(mixed) == ["electrician"] * 2 + ["plumber"] * 2 + ["hvac"] * 2 + [""]
+    # the apprentice electrician's courses are the electrician's own program, the others not
+    assert _titles(mixed, "knowledge", "Building and Construction", "47-2111.00") == [
+        "Apprentice Electrician 1A", "Apprentice Electrician 1B"]
+
+
+def test_department_naming_two_fields_in_few_titles_is_left_alone() -> None:
+    """Two unrelated fields named in a minority of a department's titles are no trades' department."""
+    mixed = [_course("CONT 1", "Spanish for Travelers"), _course("CONT 2", "Spanish Conversation"),
+             _course("CONT 3", "Welding Basics"), _course("CONT 4", "Hobby Welding"),
+             *[_course(f"CONT {n}", t) for n, t in enumerate(
+                 ["Yoga", "Digital Photos", "Estate Planning", "Gardening", "Watercolor"], 5)]]
+    assert department_programs(mixed) == [""] * len(mixed)
+
+
+def test_three_courses_all_naming_one_field_are_its_department() -> None:
+    small = [_course("APPE 6111", "Pre-Apprentice Electrician"), _course("APPE 6211", "Pre-Apprentice Electrician"),
+             _course("APPE 6811", "Pre-Apprentice Electrician")]
+    assert department_programs(small) == ["electrician"] * 3
+    assert department_programs(small[:2]) == ["", ""]
 
 
 def test_small_department_must_name_its_field_in_half_its_titles() -> None:
@@ -176,6 +200,15 @@ def test_catalog_load_says_which_departments_are_taken_as_a_field(tmp_path: Path
     assert [(i.level, i.where) for i in notes] == [("info", "catalog.csv")]
     assert notes[0].message.startswith("AUTC courses at Bridgerland Tech are taken as one field's "
                                        "(collision: 3 of 6 titles)")
+    path.write_text("course_code,course_title\nAPPR 1,Apprentice Plumber 1A\nAPPR 2,Apprentice Plumber 1B\n"
+                    "APPR 3,Apprentice Electrician 1A\nAPPR 4,Apprentice Electrician 1B\n", encoding="utf-8")
+    notes = [i.message for i in load_catalogs([CatalogSpec(path, school="Bridgerland Tech")]).issues
+             if "several trades" in i.message]
+    assert [m.split(":")[0] for m in notes] == [
+        "APPR courses at Bridgerland Tech whose titles name electrician (2) are taken as that field's "
+        "(the department holds several trades)",
+        "APPR courses at Bridgerland Tech whose titles name plumber (2) are taken as that field's "
+        "(the department holds several trades)"]
 
 
 def test_subject_codes_used_as_department_names_give_context() -> None:
