@@ -177,6 +177,16 @@ def language_words() -> frozenset[str]:
     return frozenset(w for w, homes in field_words().items() if FOREIGN_LANGUAGES in homes)
 
 
+EDUCATION = "13"  # CIP 13: education (teaching)
+
+
+@cache
+def teaching_words() -> frozenset[str]:
+    """The field words of school teaching (a home in CIP family 13: "elementary teacher",
+    "mathematics method")."""
+    return frozenset(w for w, homes in field_words().items() if any(h.startswith(EDUCATION) for h in homes))
+
+
 TEACHER_EDUCATION = "13."
 _TEACHING = frozenset({"teacher", "teaching", "education", "educational", "pedagogy"})
 

@@ -72,6 +72,7 @@ from ksa.catalog_cip import (
     occupation_context,
     program_fields,
     program_name,
+    teaching_words,
 )
 from ksa.catalog_departments import department_programs
 from ksa.ledger import Decision, decision_title_key
@@ -838,6 +839,7 @@ def match_items_with_stats(
         entry = item_terms().get(item_key(query.text))
         general = entry is not None and entry.general
         sector = entry is not None and entry.sector
+        titled = entry is not None and entry.titled
         # a software product is the same product in any department, whatever field the title
         # names: a spreadsheet course of an agriculture-business program, or "Civil CAD", teaches
         # Excel or AutoCAD to HVAC mechanics all the same (a kind of
@@ -851,7 +853,7 @@ def match_items_with_stats(
         def admit(position: int, qs: _QueryString, ctx: int, own: frozenset[str] = own,
                   general: bool = general, portable: bool = portable, sector: bool = sector,
                   products: frozenset[str] = products, subject: bool = subject,
-                  sibling: bool = False) -> bool:
+                  titled: bool = titled, sibling: bool = False) -> bool:
             """The course may teach the item as ``qs`` names it (title or description alike)."""
             if shapes.words(position) & placements:
                 return False  # "Electronics Externship": a work placement teaches no item itself
@@ -867,8 +869,11 @@ def match_items_with_stats(
             if ctx <= 0 and fields is not None and not sibling:
                 # (a sibling program's course is taught for another field by definition)
                 in_title, in_program = fields.foreign(position, sector=sector)
-                if _unnamed(in_title, own) and not portable:
-                    return False  # "Math for the Culinary Arts" is taught for another field
+                if _unnamed(in_title, own) and not portable and not (
+                        titled and not in_title & (language_words() | teaching_words())):
+                    return False  # "Culinary Nutrition" is taught for another field ("Math for
+                    # the Culinary Arts" is mathematics all the same: ``titled``; "Math for
+                    # Elementary Teachers" and "Math Methods" teach teaching it)
                 if _unnamed(in_program, own) and not portable and (
                         not general or fields.language_program(position)):
                     return False  # "Electrical Repair" of an auto-collision program (a

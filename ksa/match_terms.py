@@ -31,6 +31,9 @@ class ItemTerms:
     # the item's own academic departments, normalized ("economics"): each of their courses
     # teaches it, whatever its title ("Labor Markets and Wages" of an economics department)
     departments: frozenset[str] = frozenset()
+    # a foundation subject whose every course teaches it, whatever field its title names
+    # ("Welding Math", "Math for the Culinary Arts": mathematics for an electrician)
+    titled: bool = False
 
 
 def item_key(name: str) -> str:
@@ -45,11 +48,12 @@ def item_terms() -> dict[str, ItemTerms]:
         terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
         general = (row.get("general") or "").strip()
         out[item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1",
-                                                general in ("1", "sector"),
+                                                general in ("1", "sector", "titled"),
                                                 (row.get("software") or "").strip() == "1",
                                                 general == "sector",
                                                 frozenset(" ".join(title_tokens(d)) for d in
-                                                          (row.get("department") or "").split("|") if d.strip()))
+                                                          (row.get("department") or "").split("|") if d.strip()),
+                                                general == "titled")
     return out
 
 

@@ -632,3 +632,25 @@ def test_an_industrial_automation_department_is_no_electricians_construction_pro
         "Electrician Apprentice IA", "Electrician Apprentice IB"]
     # the automation department's motor course is still the electrician's context elsewhere
     assert "Electrical Motor Controls" in _titles(courses, "skills", "Operation and Control", "47-2111.00")
+
+
+def test_office_course_names_and_field_math() -> None:
+    """Bridgerland's business-technology course names ("Computer for Trades", "E-mail Client",
+    "Presentations", "Document Production", "Database") train Microsoft Office, an A+ technician
+    course and a database-theory course whose syllabus names no Office product do not; a field's
+    math course ("Welding Math", "Math for the Culinary Arts") is mathematics for any occupation,
+    while math for teachers and teaching methods are not."""
+    office = [_course("BTEC 1", "Computer for Trades"), _course("BTEC 2", "E-mail Client"),
+              _course("BTEC 3", "Presentations"), _course("BTEC 4", "Document Production"),
+              _course("TEBP 2160", "Database"), _course("ITEC 1", "A+ Computer Essentials")]
+    theory = Course(school="Leeward CC", grade_level="Associate", course_code="ICS 129",
+                    course_title="Introduction to Databases",
+                    description="Database theory: storage, concurrency, SQL queries and normal forms.")
+    assert set(_titles([*office, theory], "technology", "Microsoft Office software", "47-2111.00")) == {
+        c.course_title for c in office[:5]}
+    assert _titles(office, "technology", "Microsoft Outlook", "47-2111.00") == ["E-mail Client"]
+    math = [_course("WELD 1", "Welding Math", school="Bridgerland Tech"),
+            _course("CULN 100", "Math for the Culinary Arts", school="Maui College"),
+            _course("MATH 111", "Math for Elementary Teachers I", school="Maui College"),
+            _course("EDEE 462", "Math Methods", school="UH West Oahu")]
+    assert set(_titles(math, "knowledge", "Mathematics", "47-2111.00")) == {"Welding Math", "Math for the Culinary Arts"}

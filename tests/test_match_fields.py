@@ -36,17 +36,26 @@ def test_field_words_table_is_well_formed() -> None:
 
 
 def test_title_naming_another_field_is_no_match() -> None:
+    courses = [_course("Chemistry for the Culinary Arts"), _course("General Chemistry"),
+               _course("Cosmetology Chemistry")]
+    assert _titles(courses, "knowledge", "Chemistry", "51-4121.00") == ["General Chemistry"]
+    # the same courses without an occupation: nothing tells the field apart
+    assert len(_titles(courses, "knowledge", "Chemistry", None)) == 3
+
+
+def test_a_fields_math_is_mathematics_but_teaching_math_is_not() -> None:
+    """Judges take a field's math course ("Math for the Culinary Arts") for any occupation's
+    Mathematics, as they take its statistics; math for teachers they do not."""
     courses = [_course("Math for the Culinary Arts"), _course("Technical Mathematics"),
                _course("Math for Elementary Teachers II")]
-    assert _titles(courses, "knowledge", "Mathematics", "51-4121.00") == ["Technical Mathematics"]
-    # the same courses without an occupation: nothing tells the field apart
-    assert len(_titles(courses, "knowledge", "Mathematics", None)) == 3
+    assert _titles(courses, "knowledge", "Mathematics", "51-4121.00") == [
+        "Technical Mathematics", "Math for the Culinary Arts"]
 
 
 def test_field_word_is_home_for_its_own_occupation() -> None:
-    courses = [_course("Culinary Math")]
-    assert _titles(courses, "knowledge", "Mathematics", "35-2014.00") == ["Culinary Math"]  # cooks
-    assert _titles(courses, "knowledge", "Mathematics", "47-2111.00") == []  # electricians
+    courses = [_course("Culinary Chemistry")]
+    assert _titles(courses, "knowledge", "Chemistry", "35-2014.00") == ["Culinary Chemistry"]  # cooks
+    assert _titles(courses, "knowledge", "Chemistry", "47-2111.00") == []  # electricians
 
 
 def test_trade_words_keep_their_trade() -> None:
@@ -195,9 +204,9 @@ def test_health_programs_share_their_science_core() -> None:
                _course("Agricultural Pharmacology", school="D")]
     dental = _titles(courses, "knowledge", "Medicine and Dentistry", "31-9091.00")
     assert set(dental) == {"Medical Terminology", "Anatomy & Physiology", "Massage Pharmacology"}
-    # a foundation of every occupation (mathematics) still stops at a title naming another field
-    math = [_course("Math for Nursing"), _course("College Algebra", school="B")]
-    assert _titles(math, "knowledge", "Mathematics", "31-9091.00") == ["College Algebra"]
+    # a foundation of every occupation (chemistry) still stops at a title naming another field
+    chemistry = [_course("Cosmetology Chemistry"), _course("General Chemistry", school="B")]
+    assert _titles(chemistry, "knowledge", "Chemistry", "31-9091.00") == ["General Chemistry"]
     # for an automotive technician the health departments stay another field's
     assert _titles([_course("Electrical Systems", program="Respiratory Care")], "knowledge",
                    "Computers and Electronics", "49-3023.00") == []

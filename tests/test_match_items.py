@@ -203,8 +203,10 @@ def test_invariants(items: list[str], titles: list[str], top_k: int, cutoff: flo
 # --- held-out error patterns (issue 5): item terms, broad items, heads, context, school spread ---
 
 def test_item_terms_table_is_well_formed() -> None:
+    import csv
+
     from ksa.match_terms import item_key, item_terms
-    from ksa.normalize import meaningful, tables, title_tokens
+    from ksa.normalize import data_lines, meaningful, tables, title_tokens
 
     table = item_terms()
     assert len(table) >= 50
@@ -225,6 +227,9 @@ def test_item_terms_table_is_well_formed() -> None:
             anchored = len(title_tokens(term)) > len(words)
             assert words != own or vendor or anchored, (name, term)
         assert entry.terms or entry.broad or entry.general, name  # a row must do something
+        assert not entry.titled or entry.general, name
+    flags = {(row.get("general") or "").strip() for row in csv.DictReader(data_lines("item_terms.csv"))}
+    assert flags <= {"", "1", "sector", "titled"}, flags  # an unknown word would silently mean nothing
 
 
 def test_item_terms_find_synonyms_without_a_shared_word() -> None:
