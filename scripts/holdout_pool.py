@@ -98,6 +98,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    and service technicians, child, family and school social workers; Southeast Community College
    (with its department table), UH Hilo and Honolulu Community College. Built at the start of
    session 15 with the final session-14 matcher, set 27's errors unread.
+29. correctional officers and jailers, millwrights, human resources assistants, medical and
+   health services managers; Bridgerland, Southwest Tech and UH West Oahu. Built late in session
+   15 with its final matcher, set 28's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -105,7 +108,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 28)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 29)
 """
 
 from __future__ import annotations
@@ -245,6 +248,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("hilo"), "UH Hilo"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"))),
+    "29": (("33-3012.00", "49-9044.00", "43-4161.00", "11-9111.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
 }
 
 
