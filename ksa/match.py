@@ -81,6 +81,7 @@ from ksa.match_terms import (
     core_exclusions,
     item_key,
     item_terms,
+    lecture_words,
     program_terms,
     software_products,
 )
@@ -831,6 +832,7 @@ def match_items_with_stats(
     course_fields = _CourseFields(courses, programs)
     departments = _Departments(programs, vocabulary)
     placements = tables().placement
+    lectures = lecture_words()
     result: dict[str, tuple[Match, ...]] = {}
     for query, strings in zip(queries, per_query, strict=True):
         subject = query.domain in _SUBJECT_DOMAINS
@@ -884,6 +886,8 @@ def match_items_with_stats(
                 return False  # "Problem Solving and the Programing Process" teaches programming
             if qs.penalty and ctx < 0 and not portable:
                 return False  # extra terms widen the item within its field, not beyond it
+            if qs.fields and qs.penalty >= DOMAIN_TERM_PENALTY and shapes.words(position) & lectures:
+                return False  # "Pharm for the Paramedic" teaches the program no tool
             # "Brakes" teaches Repairing in an automotive program only
             return not (qs.fields and ctx <= 0 and not course_fields.within(position, qs.fields))
 

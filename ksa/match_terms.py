@@ -16,7 +16,7 @@ from functools import cache
 
 from ksa.normalize import data_lines, title_tokens
 
-__all__ = ["ItemTerms", "ProgramTerms", "core_exclusions", "item_key", "item_terms", "program_terms",
+__all__ = ["ItemTerms", "ProgramTerms", "core_exclusions", "item_key", "item_terms", "lecture_words", "program_terms",
            "software_products"]
 
 
@@ -89,6 +89,13 @@ def program_terms() -> dict[str, tuple[ProgramTerms, ...]]:
 def software_products() -> frozenset[str]:
     """``ksa/data/software_products.csv``: product names as the normalizer writes them."""
     return frozenset(row["product"].strip() for row in csv.DictReader(data_lines("software_products.csv")))
+
+
+@cache
+def lecture_words() -> frozenset[str]:
+    """``ksa/data/lecture_words.txt``: title words of a program's lecture courses, which teach a
+    subject, not the program's tools ("Pharm for the Paramedic")."""
+    return frozenset(w.strip() for w in data_lines("lecture_words.txt"))
 
 
 @cache

@@ -654,3 +654,14 @@ def test_office_course_names_and_field_math() -> None:
             _course("MATH 111", "Math for Elementary Teachers I", school="Maui College"),
             _course("EDEE 462", "Math Methods", school="UH West Oahu")]
     assert set(_titles(math, "knowledge", "Mathematics", "47-2111.00")) == {"Welding Math", "Math for the Culinary Arts"}
+
+
+def test_a_programs_lecture_courses_teach_none_of_its_tools() -> None:
+    """Every course of a paramedic program teaches the paramedic's tools (a "(tools)" program
+    row), but its pathophysiology and pharmacology lectures do not; its skills lab does."""
+    courses = [_course("PARM 1117", "Paramedic Lab I", school="Southeast CC", program="Paramedic"),
+               _course("PARM 1111", "Patho for the Paramedic", school="Southeast CC", program="Paramedic"),
+               _course("PARM 1121", "Pharm for the Paramedic", school="Southeast CC", program="Paramedic")]
+    assert _titles(courses, "tools", "Adult stylets", "29-2043.00") == ["Paramedic Lab I"]
+    # the lecture still teaches the subject its title names
+    assert "Pharm for the Paramedic" in _titles(courses, "knowledge", "Medicine and Dentistry", "29-2043.00")
