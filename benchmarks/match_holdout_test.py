@@ -185,15 +185,22 @@ technologists and technicians (17-3026), farm equipment mechanics and service te
 (49-3041) and child, family and school social workers (21-1021) with Southeast CC (with its
 department table), UH Hilo and Honolulu CC, pooled at the start of session 15 with the final
 session-14 matcher (pool commit 8e59d07). Clean first score: P 0.857, R 0.504 (nothing unjudged;
-the final session-13 matcher P 0.848, R 0.458). Its errors have not been read: it is TEST. With
-it scored, set 27 became DEV.
+the final session-13 matcher P 0.848, R 0.458). With it scored, set 27 became DEV; once set
+29's pool was fixed, set 28 was studied (DEV).
+
+``tests/data/match_holdout29.csv`` pairs correctional officers and jailers (33-3012),
+millwrights (49-9044), human resources assistants (43-4161) and medical and health services
+managers (11-9111) with Bridgerland, Southwest Tech and UH West Oahu, pooled late in session 15
+with its matcher (pool commit d60bc40). Clean first score: P 0.844, R 0.464 (one suggestion
+unjudged; the final session-14 matcher P 0.838, R 0.442). Its errors have not been read: it is
+TEST.
 
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|28] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|29] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -321,7 +328,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "29-2043.00": "Paramedics",
                "17-3026.00": "Industrial Engineering Technologists and Technicians",
                "49-3041.00": "Farm Equipment Mechanics and Service Technicians",
-               "21-1021.00": "Child, Family, and School Social Workers"}
+               "21-1021.00": "Child, Family, and School Social Workers",
+               "33-3012.00": "Correctional Officers and Jailers",
+               "49-9044.00": "Millwrights",
+               "43-4161.00": "Human Resources Assistants, Except Payroll and Timekeeping",
+               "11-9111.00": "Medical and Health Services Managers"}
 
 
 def label_file(which: str) -> Path:

@@ -125,9 +125,9 @@ def _holdout_test() -> ModuleType:
 
 
 @pytest.mark.parametrize("which", ["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
-                                   "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28"])
+                                   "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29"])
 def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: str) -> None:
-    """Sets 3 to 28 (benchmarks/match_holdout_test.py): every labelled course is a course of the
+    """Sets 3 to 29 (benchmarks/match_holdout_test.py): every labelled course is a course of the
     set's catalogs as the product reads them, each set covers its four occupations, and the
     judges' added courses are there."""
     bench = _holdout_test()
@@ -147,7 +147,8 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
                           ("12", 0.88, 0.45), ("13", 0.92, 0.61), ("14", 0.85, 0.50), ("15", 0.84, 0.43),
                           ("17", 0.88, 0.55), ("18", 0.87, 0.64), ("19", 0.88, 0.44),
                           ("20", 0.90, 0.53), ("21", 0.90, 0.70), ("22", 0.88, 0.49),
-                          ("23", 0.91, 0.73), ("24", 0.89, 0.57), ("27", 0.92, 0.52)])
+                          ("23", 0.91, 0.73), ("24", 0.89, 0.57), ("27", 0.92, 0.52),
+                          ("28", 0.84, 0.48)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -191,7 +192,8 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     0.934/0.621; 12 0.924/0.539; 13 0.957/0.693; 14 0.891/0.576; 15 0.889/0.520; 17 0.935/0.631;
     18 0.926/0.711; 19 0.929/0.512; 20 0.956/0.622; 21 0.929/0.758; 22 0.918/0.583; 23
     0.945/0.786; 24 0.918/0.608; 27 (studied once set 28 was scored; last TEST figure
-    0.910/0.523) 0.948/0.548. Sets 16, 25, 26 and 28 are TEST: only
+    0.910/0.523) 0.948/0.548; 28 (studied once set 29's pool was fixed; clean first score
+    0.857/0.504) 0.866/0.506. Sets 16, 25, 26 and 29 are TEST: only
     benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
