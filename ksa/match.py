@@ -833,6 +833,7 @@ def match_items_with_stats(
     departments = _Departments(programs, vocabulary)
     placements = tables().placement
     lectures = lecture_words()
+    not_titled = language_words() | teaching_words()  # fields whose math is no one else's ("titled")
     result: dict[str, tuple[Match, ...]] = {}
     for query, strings in zip(queries, per_query, strict=True):
         subject = query.domain in _SUBJECT_DOMAINS
@@ -872,7 +873,7 @@ def match_items_with_stats(
                 # (a sibling program's course is taught for another field by definition)
                 in_title, in_program = fields.foreign(position, sector=sector)
                 if _unnamed(in_title, own) and not portable and not (
-                        titled and not in_title & (language_words() | teaching_words())):
+                        titled and not in_title & not_titled):
                     return False  # "Culinary Nutrition" is taught for another field ("Math for
                     # the Culinary Arts" is mathematics all the same: ``titled``; "Math for
                     # Elementary Teachers" and "Math Methods" teach teaching it)
