@@ -551,6 +551,7 @@ class _CourseFields:
         self._of: dict[tuple[str, str], frozenset[str]] = {}
         self._members: dict[tuple[str, ...], list[int]] = {}
         self._in_fields: dict[tuple[str, ...], list[int]] = {}
+        self._homes: dict[str, tuple[str, ...] | None] = {}  # department name -> its home fields
 
     def within(self, position: int, prefixes: tuple[str, ...], *, wholly: bool = False) -> bool:
         """Is the course's program in one of these fields? Either way round unless ``wholly``:
@@ -577,7 +578,10 @@ class _CourseFields:
         is an electrician's context but no construction-trades program whose every course
         teaches Building and Construction; a "medical office" department (51.07, 51.08) is
         medical assisting's."""
-        homes = None if self.courses[position].cip else department_homes(self.programs[position])
+        program = "" if self.courses[position].cip else self.programs[position]
+        if program not in self._homes:
+            self._homes[program] = department_homes(program) if program else None
+        homes = self._homes[program]
         if not homes or any(homes[0].startswith(p) for p in prefixes):
             return True
         families = {h[:2] for h in homes}
