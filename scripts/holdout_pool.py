@@ -101,6 +101,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 29. correctional officers and jailers, millwrights, human resources assistants, medical and
    health services managers; Bridgerland, Southwest Tech and UH West Oahu. Built late in session
    15 with its final matcher, set 28's errors unread.
+30. retail salespersons, payroll and timekeeping clerks, electrical and electronics repairers of
+   commercial and industrial equipment, medical equipment preparers; Southeast Community College
+   (with its department table), Kapiolani and Kauai Community Colleges. Built at the start of
+   session 16 with the final session-15 matcher, set 29's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -108,7 +112,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 29)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 30)
 """
 
 from __future__ import annotations
@@ -252,6 +256,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
+    "30": (("41-2031.00", "43-3051.00", "49-2094.00", "31-9093.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
 }
 
 
