@@ -317,6 +317,8 @@ class _QueryString:
     # teaches the item only where its description, if it has one, names the item or one of its
     # own terms (a database for Microsoft Access): each of these word sets is such a mention
     evidence: frozenset[frozenset[str]] = frozenset()
+    # a broad name that matches only in context, even a course titled with nothing else
+    context_only: bool = False
 
 
 def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
@@ -403,7 +405,8 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         if words and all(words != q.words or q.fields or (q.anchors and not anchors)
                          or (anchors and q.broad) for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
-                                    phrase=tokens, strict_anchors=strict, evidence=needs))
+                                    phrase=tokens, strict_anchors=strict, evidence=needs,
+                                    context_only=broad and entry is not None and entry.context_only))
         elif not words and penalty and _generic_title(tokens):
             out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens), evidence=needs))
     return out
@@ -924,7 +927,7 @@ def match_items_with_stats(
                     ctx = course_context[position]
                     if not admit(position, qs, ctx):
                         continue
-                    if qs.broad and ctx <= 0 and not shapes.words(position) <= qset | name:
+                    if qs.broad and ctx <= 0 and (qs.context_only or not shapes.words(position) <= qset | name):
                         continue  # "Design" alone: not "Advertising Design" unless in context
                     if (qs.anchors and not shapes.words(position) & qs.anchors
                             and (qs.strict_anchors or not shapes.bare(position) <= qset)):

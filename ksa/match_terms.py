@@ -34,6 +34,9 @@ class ItemTerms:
     # a foundation subject whose every course teaches it, whatever field its title names
     # ("Welding Math", "Math for the Culinary Arts": mathematics for an electrician)
     titled: bool = False
+    # broad "context": the name alone matches only a course in the occupation's own programs
+    # ("Introduction to Design" is visual design, no Design knowledge for an electrician)
+    context_only: bool = False
 
 
 def item_key(name: str) -> str:
@@ -47,13 +50,14 @@ def item_terms() -> dict[str, ItemTerms]:
     for row in csv.DictReader(data_lines("item_terms.csv")):
         terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
         general = (row.get("general") or "").strip()
-        out[item_key(row["item"])] = ItemTerms(terms, (row.get("broad") or "").strip() == "1",
+        broad = (row.get("broad") or "").strip()
+        out[item_key(row["item"])] = ItemTerms(terms, broad in ("1", "context"),
                                                 general in ("1", "sector", "titled"),
                                                 (row.get("software") or "").strip() == "1",
                                                 general == "sector",
                                                 frozenset(" ".join(title_tokens(d)) for d in
                                                           (row.get("department") or "").split("|") if d.strip()),
-                                                general == "titled")
+                                                general == "titled", broad == "context")
     return out
 
 

@@ -230,6 +230,9 @@ def test_item_terms_table_is_well_formed() -> None:
         assert not entry.titled or entry.general, name
     flags = {(row.get("general") or "").strip() for row in csv.DictReader(data_lines("item_terms.csv"))}
     assert flags <= {"", "1", "sector", "titled"}, flags  # an unknown word would silently mean nothing
+    broad = {(row.get("broad") or "").strip() for row in csv.DictReader(data_lines("item_terms.csv"))}
+    assert broad <= {"", "1", "context"}, broad
+    assert table["design"].context_only and not table["writing"].context_only
 
 
 def test_item_terms_find_synonyms_without_a_shared_word() -> None:
@@ -248,7 +251,13 @@ def test_broad_one_word_item_needs_its_own_title_or_context() -> None:
                _course("Engineering Drawing I", school="C"), _course("Design", school="D")]
     found = _titles(match_items([MatchQuery("d", "knowledge", "Design")], courses), "d")
     assert "Advertising Design" not in found and "Architectural Design" not in found
-    assert set(found) == {"Design", "Engineering Drawing I"}  # the term "engineering drawing"
+    # the term "engineering drawing"; a course titled "Design" alone teaches visual design
+    # (ART 115 "Introduction to Design") unless it is in the occupation's own program
+    assert found == ["Engineering Drawing I"]
+    drafting = [_course("Introduction to Design", school="D", cip="15.1301"),
+                _course("Introduction to Design", school="E", cip="50.0401")]
+    in_program = match_items([MatchQuery("d", "knowledge", "Design")], drafting, soc="17-3011.00")["d"]
+    assert [m.course.school for m in in_program] == ["D"]
     welding = [_course("Weld Design", school="W", cip="48.0508")]  # a welding program
     assert _titles(match_items([MatchQuery("d", "knowledge", "Design")], welding, soc="51-4121.00"),
                    "d") == ["Weld Design"]
