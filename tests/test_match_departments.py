@@ -229,9 +229,14 @@ def test_foundation_items_reach_courses_that_name_them_otherwise() -> None:
     courses = [_course("CIT 1", "Computer Essentials"), _course("ICS 100", "Computing Literacy and Applications"),
                _course("CIT 2", "Computer Applications in NDT"), _course("ENG 209", "Business and Managerial Writing"),
                _course("ENG 1", "Creative Writing"), _course("SP 1", "Interviewing"),
-               _course("BUS 1", "Intro to Business Computing"), _course("DNTL 3", "Patient Information")]
+               _course("BUS 1", "Intro to Business Computing"), _course("DNTL 3", "Patient Information"),
+               _course("BTEC 6", "Computer Technology"), _course("BTEC 7", "Windows 10"),
+               _course("BTEC 8", "Computer Tools for Technology"), _course("OFFT 2", "Financial Computer Application"),
+               _course("CARP 1", "Windows and Doors")]
+    # a course on the computer alone, however the title dresses it, or on its operating system
     assert sorted(_titles(courses, "knowledge", "Computers and Electronics", None)) == [
-        "Computer Essentials", "Computing Literacy and Applications"]
+        "Computer Essentials", "Computer Technology", "Computer Tools for Technology",
+        "Computing Literacy and Applications", "Windows 10"]
     assert _titles(courses, "knowledge", "English Language", None) == ["Business and Managerial Writing"]
     assert _titles(courses, "skills", "Active Listening", None) == ["Interviewing"]
     assert sorted(_titles(courses, "technology", "Microsoft Excel", None)) == [
