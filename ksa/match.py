@@ -855,9 +855,11 @@ def match_items_with_stats(
         # Excel or AutoCAD to HVAC mechanics all the same (a kind of
         # software, "Drawing and drafting software", is taught the way each field draws)
         portable = query.domain == "technology" and not is_kind_of_software(query)
-        # a product the item names ("Autodesk AutoCAD"): a course on a sibling product
-        # ("Solidworks") is no match, though both are CAD
-        products = name & software_products() if query.domain == "technology" else frozenset()
+        # a product the item names ("Autodesk AutoCAD"), or a suite through its terms ("excel"
+        # for Microsoft Office): a course on another product ("Solidworks"; "Cognex Easy-Builder
+        # & Spreadsheets", a vision system's spreadsheet) is no match, though both are CAD
+        products = ((own if portable else name) & software_products()
+                    if query.domain == "technology" else frozenset())
         hits: dict[int, _Hit] = {}
 
         def admit(position: int, qs: _QueryString, ctx: int, own: frozenset[str] = own,

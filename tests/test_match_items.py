@@ -478,6 +478,15 @@ def test_a_course_on_a_sibling_product_is_no_match() -> None:
     assert "Solidworks CSWA Certification" in {m.course.course_title for m in kind}
 
 
+def test_a_suite_is_no_match_for_another_products_course() -> None:
+    """Microsoft Office reaches spreadsheets through its terms; a vision system's spreadsheet
+    course ("Cognex Easy-Builder & Spreadsheets") teaches Cognex, not the Office suite."""
+    courses = [_course("Spreadsheets for Business"), _course("Cognex Easy-Builder & Spreadsheets", school="B"),
+               _course("Excel and Cognex Integration", school="C")]
+    found = match_items([MatchQuery("k", "technology", "Microsoft Office software")], courses)["k"]
+    assert {m.course.course_title for m in found} == {"Spreadsheets for Business", "Excel and Cognex Integration"}
+
+
 def test_3d_computer_graphics_is_modeling_not_image_editing() -> None:
     courses = [_course("3D Computer Graphics I"), _course("Computer Graphics", school="B")]
     found = match_items([MatchQuery("k", "technology", "Adobe Photoshop")], courses)["k"]
