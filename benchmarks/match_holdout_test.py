@@ -1,4 +1,4 @@
-"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the twenty-seventh.
+"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the thirtieth.
 
 ``tests/data/match_holdout3.csv`` pairs the panel items of dental assistants (31-9091), bus and
 truck mechanics and diesel engine specialists (49-3031), restaurant cooks (35-2014) and
@@ -192,15 +192,22 @@ the final session-13 matcher P 0.848, R 0.458). With it scored, set 27 became DE
 millwrights (49-9044), human resources assistants (43-4161) and medical and health services
 managers (11-9111) with Bridgerland, Southwest Tech and UH West Oahu, pooled late in session 15
 with its matcher (pool commit d60bc40). Clean first score: P 0.844, R 0.464 (one suggestion
-unjudged; the final session-14 matcher P 0.838, R 0.442). Its errors have not been read: it is
-TEST.
+unjudged; the final session-14 matcher P 0.838, R 0.442). With set 30 pooled, it was studied
+(DEV).
+
+``tests/data/match_holdout30.csv`` pairs retail salespersons (41-2031), payroll and timekeeping
+clerks (43-3051), electrical and electronics repairers of commercial and industrial equipment
+(49-2094) and medical equipment preparers (31-9093) with Southeast CC (with its department
+table), Kapiolani CC and Kauai CC, pooled at the start of session 16 with the final session-15
+matcher (pool commit af17f81). Clean first score: P 0.919, R 0.593 (nothing unjudged). Its errors
+have not been read: it is TEST.
 
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|29] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|30] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -332,7 +339,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "33-3012.00": "Correctional Officers and Jailers",
                "49-9044.00": "Millwrights",
                "43-4161.00": "Human Resources Assistants, Except Payroll and Timekeeping",
-               "11-9111.00": "Medical and Health Services Managers"}
+               "11-9111.00": "Medical and Health Services Managers",
+               "41-2031.00": "Retail Salespersons",
+               "43-3051.00": "Payroll and Timekeeping Clerks",
+               "49-2094.00": "Electrical and Electronics Repairers, Commercial and Industrial Equipment",
+               "31-9093.00": "Medical Equipment Preparers"}
 
 
 def label_file(which: str) -> Path:

@@ -125,9 +125,9 @@ def _holdout_test() -> ModuleType:
 
 
 @pytest.mark.parametrize("which", ["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
-                                   "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29"])
+                                   "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30"])
 def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: str) -> None:
-    """Sets 3 to 29 (benchmarks/match_holdout_test.py): every labelled course is a course of the
+    """Sets 3 to 30 (benchmarks/match_holdout_test.py): every labelled course is a course of the
     set's catalogs as the product reads them, each set covers its four occupations, and the
     judges' added courses are there."""
     bench = _holdout_test()
@@ -148,7 +148,7 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
                           ("17", 0.88, 0.55), ("18", 0.87, 0.64), ("19", 0.88, 0.44),
                           ("20", 0.90, 0.53), ("21", 0.90, 0.70), ("22", 0.88, 0.49),
                           ("23", 0.91, 0.73), ("24", 0.89, 0.57), ("27", 0.92, 0.52),
-                          ("28", 0.84, 0.48)])
+                          ("28", 0.84, 0.48), ("29", 0.82, 0.44)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -193,7 +193,8 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     18 0.926/0.711; 19 0.929/0.512; 20 0.956/0.622; 21 0.929/0.758; 22 0.918/0.583; 23
     0.945/0.786; 24 0.918/0.608; 27 (studied once set 28 was scored; last TEST figure
     0.910/0.523) 0.948/0.548; 28 (studied once set 29's pool was fixed; clean first score
-    0.857/0.504) 0.866/0.506. Sets 16, 25, 26 and 29 are TEST: only
+    0.857/0.504) 0.866/0.506. Session 16: 29 (studied once set 30's pool was fixed; clean first
+    score 0.844/0.464) 0.845/0.465. Sets 16, 25, 26 and 30 are TEST: only
     benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
