@@ -399,6 +399,21 @@ def test_heavy_equipment_mechanics_learn_mechanics_in_diesel_programs() -> None:
     assert _schools(courses, "Repairing", "skills", "29-1141.00") == []
 
 
+def test_farm_equipment_mechanics_learn_mechanics_in_their_ag_equipment_program() -> None:
+    """Farm equipment mechanics train in agricultural mechanics programs (CIP 01.02): every course
+    of one teaches them Mechanical and Repairing ("Planting & Tillage Equipment"), and so does a
+    diesel program's (occupation_programs.csv: tractors and combines run diesel engines); a nurse
+    learns neither there, and an aircraft mechanic (whose crosswalk also lists 01.0205) gets no
+    diesel terms from the farm rows."""
+    farm = "49-3041.00"
+    courses = [_course("Planting & Tillage Equipment", "AG", program="Diesel Ag-Equipment Service Tech"),
+               _course("Air Brakes", "D", program="Diesel Technology")]
+    assert sorted(_schools(courses, "Mechanical", "knowledge", farm)) == ["AG", "D"]
+    assert sorted(_schools(courses, "Repairing", "skills", farm)) == ["AG", "D"]
+    assert _schools(courses, "Mechanical", "knowledge", "29-1141.00") == []
+    assert "D" not in _schools(courses, "Repairing", "skills", "49-3011.00")
+
+
 def test_telecom_installers_learn_computers_in_networking_and_electronics_programs() -> None:
     """Telecommunications equipment installers train in networking and telecommunications
     technology programs (occupation_programs.csv, scope "core"): an IT department's "Routing &
