@@ -401,13 +401,14 @@ def test_heavy_equipment_mechanics_learn_mechanics_in_diesel_programs() -> None:
 
 def test_farm_equipment_mechanics_learn_mechanics_in_their_ag_equipment_program() -> None:
     """Farm equipment mechanics train in agricultural mechanics programs (CIP 01.02): every course
-    of one teaches them Mechanical and Repairing ("Planting & Tillage Equipment"), and so does a
-    diesel program's (occupation_programs.csv: tractors and combines run diesel engines); a nurse
-    learns neither there, and an aircraft mechanic (whose crosswalk also lists 01.0205) gets no
-    diesel terms from the farm rows."""
+    of one teaches them Mechanical and Repairing ("Planting & Tillage Equipment"), a diesel
+    program's brakes course does through the diesel service rows, a collision program's panel
+    course does not; a nurse learns neither there, and an aircraft mechanic (whose crosswalk
+    also lists 01.0205) gets no diesel terms from the farm rows."""
     farm = "49-3041.00"
     courses = [_course("Planting & Tillage Equipment", "AG", program="Diesel Ag-Equipment Service Tech"),
-               _course("Air Brakes", "D", program="Diesel Technology")]
+               _course("Air Brakes", "D", program="Diesel Technology"),
+               _course("Panel Replacement", "AB", program="Auto Body Repair and Painting")]
     assert sorted(_schools(courses, "Mechanical", "knowledge", farm)) == ["AG", "D"]
     assert sorted(_schools(courses, "Repairing", "skills", farm)) == ["AG", "D"]
     assert _schools(courses, "Mechanical", "knowledge", "29-1141.00") == []
