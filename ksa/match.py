@@ -856,8 +856,9 @@ def match_items_with_stats(
         # software, "Drawing and drafting software", is taught the way each field draws)
         portable = query.domain == "technology" and not is_kind_of_software(query)
         # a product the item names ("Autodesk AutoCAD"), or a suite through its terms ("excel"
-        # for Microsoft Office): a course on another product ("Solidworks"; "Cognex Easy-Builder
-        # & Spreadsheets", a vision system's spreadsheet) is no match, though both are CAD
+        # for Microsoft Office): a course on another product is no match ("Solidworks" for
+        # AutoCAD, though both are CAD; "Cognex Easy-Builder & Spreadsheets", a vision system's
+        # spreadsheet, for Office)
         products = ((own if portable else name) & software_products()
                     if query.domain == "technology" else frozenset())
         hits: dict[int, _Hit] = {}
