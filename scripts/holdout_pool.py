@@ -105,6 +105,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    commercial and industrial equipment, medical equipment preparers; Southeast Community College
    (with its department table), Kapiolani and Kauai Community Colleges. Built at the start of
    session 16 with the final session-15 matcher, set 29's errors unread.
+31. computer numerically controlled tool operators, security guards, construction and building
+   inspectors, insurance sales agents; the NCES SCED high-school course list, Southwest Tech and
+   UH Maui College. Built at the start of session 17 with the final session-16 matcher, set 30's
+   errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -112,7 +116,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 30)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 31)
 """
 
 from __future__ import annotations
@@ -260,6 +264,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
+    "31": (("51-9161.00", "33-9032.00", "47-4011.00", "41-3021.00"),
+           (("sced-nces", "sced_v12.csv", "High school (SCED)"),
+            ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"))),
 }
 
 
