@@ -132,6 +132,10 @@ class Context:
             return IN_CONTEXT  # "Auto Body Repair and Painting" for collision repairers
         candidates = program_cips(program)
         if not candidates:
+            # "Electrical, Electromechanical, and Electronic Systems": a department that lists
+            # several fields is the occupation's when one of them names one of its programs
+            if any(program_cips(part) & self.cips for part in listed_fields(program)):
+                return IN_CONTEXT
             return UNKNOWN
         if candidates & self.cips:
             return IN_CONTEXT
@@ -213,6 +217,16 @@ _CODE_SUFFIX = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,7}\)\s*$")
 def program_name(program: str) -> str:
     """``program`` without a trailing subject code in parentheses."""
     return _CODE_SUFFIX.sub("", program).strip() or program.strip()
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)", re.IGNORECASE)
+
+
+def listed_fields(program: str) -> tuple[str, ...]:
+    """The fields a department name lists ("Electrical, Electromechanical, and Electronic
+    Systems": electrical, electromechanical, electronic systems); () for a name of one field."""
+    parts = tuple(p for p in _LIST_SEPARATOR.split(program_name(program)) if p.strip())
+    return parts if len(parts) > 1 else ()
 
 
 @cache

@@ -452,17 +452,19 @@ def test_speech_departments_business_communication_is_speaking_not_writing() -> 
 def test_engineering_technology_and_agriculture_programs_teach_their_core() -> None:
     """A mechanical engineering technician's manufacturing-engineering courses teach Design and
     Operation and Control; an agricultural technician's livestock and crop courses teach Food
-    Production and botany Biology, which it is not for a nurse."""
+    Production. Botany is Biology for both an agricultural technician and a nurse (the registered
+    nurses' judges added General Botany and Principles of Zoology); geology is neither's."""
     mfg = "Manufacturing Engineering Technology"
     courses = [_course("MFGT 2260", "Jigs & Fixture - Design", school="Southeast CC", program=mfg),
                _course("MFGT 1510", "Programmable Logic Controllers", school="Southeast CC", program=mfg),
                _course("AGRI 1400", "Livestock Management", school="Southeast CC", program="Agriculture"),
-               _course("BIOL 171", "General Botany", school="Windward CC", program="Biology")]
+               _course("BIOL 171", "General Botany", school="Windward CC", program="Biology"),
+               _course("GEOL 101", "Physical Geology", school="Windward CC", program="Geology")]
     assert "Jigs & Fixture - Design" in _titles(courses, "knowledge", "Design", "17-3027.00")
     assert "Programmable Logic Controllers" in _titles(courses, "skills", "Operation and Control", "17-3027.00")
     assert _titles(courses, "knowledge", "Food Production", "19-4012.00") == ["Livestock Management"]
     assert "General Botany" in _titles(courses, "knowledge", "Biology", "19-4012.00")
-    assert "General Botany" not in _titles(courses, "knowledge", "Biology", "29-1141.00")
+    assert _titles(courses, "knowledge", "Biology", "29-1141.00") == ["General Botany"]
 
 
 def test_a_literacy_course_teaches_access_only_where_its_syllabus_names_a_database() -> None:
@@ -670,3 +672,23 @@ def test_a_programs_lecture_courses_teach_none_of_its_tools() -> None:
     assert _titles(courses, "tools", "Adult stylets", "29-2043.00") == ["Paramedic Lab I"]
     # the lecture still teaches the subject its title names
     assert "Pharm for the Paramedic" in _titles(courses, "knowledge", "Medicine and Dentistry", "29-2043.00")
+
+
+def test_a_department_listing_several_fields_is_the_occupations_when_one_is() -> None:
+    """"Electrical, Electromechanical, and Electronic Systems" names no single CIP program, but one
+    of the fields it lists (electronic systems: industrial electronics) trains electrical and
+    electronics repairers; a list none of whose fields is the occupation's stays unknown."""
+    from ksa.catalog_cip import listed_fields, occupation_context
+
+    name = "Electrical, Electromechanical, and Electronic Systems"
+    assert listed_fields(name) == ("Electrical", "Electromechanical", "Electronic Systems")
+    assert listed_fields("Electronics (ETRO)") == ()
+    assert occupation_context("49-2094.00").classify(program=name) == 1
+    assert occupation_context("29-1141.00").classify(program=name) == 0
+    assert occupation_context("49-2094.00").classify(program="Deere Construction & Forestry Equipment") == 0
+    # the occupation's program terms ("motor controls" for Operation and Control) now reach it
+    course = _course("ELEC 2000", "Motor Controls", school="Southeast CC", program=name)
+    control = _course("AGRI 2000", "Motor Controls", school="Other CC", program="Agronomy")
+    found = match_items([MatchQuery("k", "skills", "Operation and Control")], [course, control],
+                        soc="49-2094.00")["k"]
+    assert [m.course.school for m in found] == ["Southeast CC"]

@@ -491,3 +491,24 @@ def test_3d_computer_graphics_is_modeling_not_image_editing() -> None:
     courses = [_course("3D Computer Graphics I"), _course("Computer Graphics", school="B")]
     found = match_items([MatchQuery("k", "technology", "Adobe Photoshop")], courses)["k"]
     assert [m.course.course_title for m in found] == ["Computer Graphics"]
+
+
+def test_reading_comprehension_is_reading_and_first_year_composition() -> None:
+    """Reading courses and first-year composition teach Reading Comprehension (composition is
+    taught on reading texts); technical, business and workshop writing teach producing documents,
+    the Writing skill, not reading (the r70 relabel of every set)."""
+    titles = ["College Reading", "Academic Reading, Advanced", "Composition I", "College English",
+              "Technical Writing", "Business Writing", "Writing Workshop I", "Blueprint Reading"]
+    courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
+    found = _titles(match_items([MatchQuery("r", "skills", "Reading Comprehension")], courses), "r")
+    assert sorted(found) == sorted(["College Reading", "Academic Reading, Advanced", "Composition I",
+                                    "College English"])
+    writing = _titles(match_items([MatchQuery("w", "skills", "Writing")], courses), "w")
+    assert {"Technical Writing", "Business Writing", "Writing Workshop I", "Composition I"} <= set(writing)
+
+
+def test_biology_takes_its_branches() -> None:
+    courses = [_course("General Botany", school="A"), _course("Introduction to Zoology", school="B"),
+               _course("General Genetics", school="C"), _course("Physical Geology", school="D")]
+    assert sorted(_titles(match_items([MatchQuery("b", "knowledge", "Biology")], courses), "b")) == [
+        "General Botany", "General Genetics", "Introduction to Zoology"]
