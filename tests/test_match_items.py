@@ -498,11 +498,11 @@ def test_reading_comprehension_is_reading_and_first_year_composition() -> None:
     taught on reading texts); technical, business and workshop writing teach producing documents,
     the Writing skill, not reading (the r70 relabel of every set)."""
     titles = ["College Reading", "Academic Reading, Advanced", "Composition I", "College English",
-              "Technical Writing", "Business Writing", "Writing Workshop I", "Blueprint Reading"]
+              "Beginning College Read/Writing", "Technical Writing", "Business Writing", "Writing Workshop I", "Blueprint Reading"]
     courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
     found = _titles(match_items([MatchQuery("r", "skills", "Reading Comprehension")], courses), "r")
     assert sorted(found) == sorted(["College Reading", "Academic Reading, Advanced", "Composition I",
-                                    "College English"])
+                                    "College English", "Beginning College Read/Writing"])
     writing = _titles(match_items([MatchQuery("w", "skills", "Writing")], courses), "w")
     assert {"Technical Writing", "Business Writing", "Writing Workshop I", "Composition I"} <= set(writing)
 
