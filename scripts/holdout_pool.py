@@ -109,6 +109,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    inspectors, insurance sales agents; the NCES SCED high-school course list, Southwest Tech and
    UH Maui College. Built at the start of session 17 with the final session-16 matcher, set 30's
    errors unread.
+32. shipping, receiving and inventory clerks, medical equipment repairers, institutional and
+   cafeteria cooks, facilities managers; Bridgerland, Honolulu Community College and UH West
+   Oahu. Built late in session 17 (after the Reading Comprehension relabel), set 31's errors
+   unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -116,7 +120,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 31)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 32)
 """
 
 from __future__ import annotations
@@ -268,6 +272,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("sced-nces", "sced_v12.csv", "High school (SCED)"),
             ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("maui"), "Maui College"))),
+    "32": (("43-5071.00", "49-9062.00", "35-2012.00", "11-3013.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
 }
 
 
