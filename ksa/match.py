@@ -938,7 +938,10 @@ def match_items_with_stats(
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
                     if subject and not qs.fields and not (set(shared) & shapes.heads(position)):
                         final -= COURSE_HEAD_PENALTY  # the item only modifies the course's subject
-                    final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable else 0.0
+                    # a titled foundation named in the title is taught in that field's program
+                    # all the same ("Culinary Math" of a culinary department is mathematics)
+                    named = titled and bool(set(shared) & name)
+                    final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable and not named else 0.0
                     final = min(100.0, final)
                     if final < score_cutoff:
                         continue

@@ -512,3 +512,16 @@ def test_biology_takes_its_branches() -> None:
                _course("General Genetics", school="C"), _course("Physical Geology", school="D")]
     assert sorted(_titles(match_items([MatchQuery("b", "knowledge", "Biology")], courses), "b")) == [
         "General Botany", "General Genetics", "Introduction to Zoology"]
+
+
+def test_field_mathematics_in_its_fields_program_is_mathematics() -> None:
+    """"Culinary Math" of a culinary department teaches a customer service representative
+    mathematics all the same (Mathematics is a ``titled`` foundation: the judges took field
+    mathematics 65 times to 14); "Math for Elementary Teachers" teaches teaching it."""
+    courses = [_course("Culinary Math", school="A", program="Culinary Arts"),
+               _course("Welding Math", school="B", program="Welding"),
+               _course("Math for Elementary Teachers", school="C", program="Education"),
+               _course("Culinary Nutrition", school="D", program="Culinary Arts")]
+    found = _titles(match_items([MatchQuery("m", "knowledge", "Mathematics")], courses,
+                                soc="43-4051.00"), "m")
+    assert sorted(found) == ["Culinary Math", "Welding Math"]
