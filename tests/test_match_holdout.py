@@ -196,12 +196,12 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     0.910/0.523) 0.948/0.548; 28 (studied once set 29's pool was fixed; clean first score
     0.857/0.504) 0.866/0.506. Session 16: 29 (studied once set 30's pool was fixed; clean first
     score 0.844/0.464) 0.845/0.465. Session 17, on the labels of the Reading Comprehension
-    relabel (r70) and round r71: 4 0.901/0.684; 5 0.947/0.842; 6 0.936/0.790; 7 0.940/0.736; 8
-    0.942/0.677; 9 0.893/0.676; 10 0.908/0.708; 11 0.927/0.613; 12 0.917/0.529; 13 0.956/0.680;
-    14 0.907/0.588; 15 0.900/0.517; 17 0.943/0.635; 18 0.934/0.711; 19 0.943/0.512; 20
-    0.963/0.607; 21 0.942/0.756; 22 0.928/0.581; 23 0.954/0.782; 24 0.933/0.608; 27 0.962/0.549;
-    28 0.899/0.557; 29 0.869/0.470; 30 (studied once set 31's pool was fixed; clean first score
-    0.919/0.593) 0.948/0.616. Sets 16, 25, 26 and 31 are TEST: only
+    relabel (r70) and rounds r71-r72: 4 0.899/0.684; 5 0.947/0.843; 6 0.936/0.790; 7 0.940/0.737;
+    8 0.937/0.677; 9 0.893/0.676; 10 0.901/0.709; 11 0.926/0.615; 12 0.918/0.530; 13
+    0.956/0.681; 14 0.906/0.588; 15 0.900/0.521; 17 0.943/0.635; 18 0.935/0.712; 19 0.944/0.518;
+    20 0.964/0.609; 21 0.942/0.757; 22 0.929/0.586; 23 0.952/0.785; 24 0.934/0.614; 27
+    0.962/0.556; 28 0.899/0.557; 29 0.870/0.475; 30 (studied once set 31's pool was fixed; clean
+    first score 0.919/0.593) 0.949/0.623. Sets 16, 25, 26 and 31 are TEST: only
     benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
