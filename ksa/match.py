@@ -926,6 +926,9 @@ def match_items_with_stats(
                 if len(shared) == 1 and len(qset) > 1 and shared[0] not in qs.heads:
                     continue  # one shared modifier ("surface") is not the item ("surface grinders")
                 course_cov = len(set(shared)) / len(tset)
+                # a titled foundation named in the title is taught in that field's program all
+                # the same ("Culinary Math" of a culinary department is mathematics)
+                names_item = titled and bool(set(shared) & name)
                 for position in titles.courses[slot]:
                     ctx = course_context[position]
                     if not admit(position, qs, ctx):
@@ -938,10 +941,7 @@ def match_items_with_stats(
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
                     if subject and not qs.fields and not (set(shared) & shapes.heads(position)):
                         final -= COURSE_HEAD_PENALTY  # the item only modifies the course's subject
-                    # a titled foundation named in the title is taught in that field's program
-                    # all the same ("Culinary Math" of a culinary department is mathematics)
-                    named = titled and bool(set(shared) & name)
-                    final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable and not named else 0.0
+                    final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable and not names_item else 0.0
                     final = min(100.0, final)
                     if final < score_cutoff:
                         continue
