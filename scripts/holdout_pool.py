@@ -113,6 +113,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    cafeteria cooks, facilities managers; Bridgerland, Honolulu Community College and UH West
    Oahu. Built late in session 17 (after the Reading Comprehension relabel), set 31's errors
    unread.
+33. structural metal fabricators and fitters, elementary school teachers, tax preparers,
+   cardiovascular technologists and technicians; Southeast Community College (with its
+   department table), Leeward Community College and UH Hilo. Built at the start of session 18
+   with the final session-17 matcher, set 31's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -120,7 +124,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 32)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 33)
 """
 
 from __future__ import annotations
@@ -276,6 +280,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
+    "33": (("51-2041.00", "25-2021.00", "13-2082.00", "29-2031.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
+            (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
 }
 
 
