@@ -126,9 +126,9 @@ def _holdout_test() -> ModuleType:
 
 @pytest.mark.parametrize("which", ["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
                                    "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30",
-                                   "31", "32"])
+                                   "31", "32", "33"])
 def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: str) -> None:
-    """Sets 3 to 32 (benchmarks/match_holdout_test.py): every labelled course is a course of the
+    """Sets 3 to 33 (benchmarks/match_holdout_test.py): every labelled course is a course of the
     set's catalogs as the product reads them, each set covers its four occupations, and the
     judges' added courses are there."""
     bench = _holdout_test()
@@ -143,13 +143,14 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
 
 
 @pytest.mark.parametrize(("which", "precision", "recall"),
-                         [("4", 0.88, 0.67), ("5", 0.92, 0.82), ("6", 0.90, 0.77), ("7", 0.92, 0.69),
-                          ("8", 0.90, 0.63), ("9", 0.85, 0.65), ("10", 0.86, 0.70), ("11", 0.89, 0.57),
+                         [("4", 0.88, 0.63), ("5", 0.92, 0.80), ("6", 0.90, 0.77), ("7", 0.92, 0.69),
+                          ("8", 0.90, 0.63), ("9", 0.85, 0.62), ("10", 0.86, 0.65), ("11", 0.89, 0.57),
                           ("12", 0.88, 0.45), ("13", 0.92, 0.61), ("14", 0.85, 0.50), ("15", 0.84, 0.43),
                           ("17", 0.88, 0.55), ("18", 0.87, 0.64), ("19", 0.88, 0.44),
                           ("20", 0.90, 0.53), ("21", 0.90, 0.70), ("22", 0.88, 0.49),
                           ("23", 0.91, 0.73), ("24", 0.89, 0.57), ("27", 0.92, 0.52),
-                          ("28", 0.84, 0.48), ("29", 0.82, 0.44), ("30", 0.92, 0.58)])
+                          ("28", 0.84, 0.48), ("29", 0.82, 0.44), ("30", 0.92, 0.58),
+                          ("31", 0.90, 0.50)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -201,7 +202,14 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     0.956/0.681; 14 0.906/0.588; 15 0.900/0.521; 17 0.943/0.635; 18 0.935/0.712; 19 0.944/0.518;
     20 0.964/0.609; 21 0.942/0.757; 22 0.929/0.586; 23 0.952/0.785; 24 0.934/0.614; 27
     0.962/0.556; 28 0.899/0.557; 29 0.870/0.475; 30 (studied once set 31's pool was fixed; clean
-    first score 0.919/0.593) 0.949/0.623. Sets 16, 25, 26, 31 and 32 are TEST: only
+    first score 0.919/0.593) 0.949/0.623. Session 18, on the labels of the English Language
+    relabel (r73, which added every English course to every set: recall fell on the same matcher)
+    and round r74: 4 0.899/0.653; 5 0.947/0.817; 6 0.937/0.789; 7 0.939/0.747; 8 0.935/0.683; 9
+    0.896/0.645; 10 0.905/0.670; 11 0.928/0.637; 12 0.920/0.517; 13 0.954/0.681; 14 0.908/0.594;
+    15 0.903/0.523; 17 0.943/0.621; 18 0.937/0.718; 19 0.945/0.532; 20 0.960/0.610; 21
+    0.945/0.740; 22 0.930/0.599; 23 0.954/0.809; 24 0.945/0.626; 27 0.964/0.569; 28 0.901/0.572;
+    29 0.884/0.480; 30 0.951/0.612; 31 (studied once set 33 was pooled; clean first score
+    0.918/0.493) 0.929/0.531. Sets 16, 25, 26, 32 and 33 are TEST: only
     benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
