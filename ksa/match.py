@@ -895,7 +895,7 @@ def match_items_with_stats(
             if (subject and ctx <= 0 and "programming" in shapes.words(position)
                     and not own & _COMPUTING_SUBJECT):
                 return False  # "Problem Solving and the Programing Process" teaches programming
-            if qs.penalty and ctx < 0 and not portable:
+            if qs.penalty and ctx < 0 and not portable and not titled:
                 return False  # extra terms widen the item within its field, not beyond it
             if qs.fields and qs.penalty >= DOMAIN_TERM_PENALTY and shapes.words(position) & lectures:
                 return False  # "Pharm for the Paramedic" teaches the program no tool
@@ -928,7 +928,7 @@ def match_items_with_stats(
                 course_cov = len(set(shared)) / len(tset)
                 # a titled foundation named in the title is taught in that field's program all
                 # the same ("Culinary Math" of a culinary department is mathematics)
-                names_item = titled and bool(set(shared) & name)
+                names_item = titled and bool(set(shared) & own)
                 for position in titles.courses[slot]:
                     ctx = course_context[position]
                     if not admit(position, qs, ctx):

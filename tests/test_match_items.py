@@ -525,3 +525,44 @@ def test_field_mathematics_in_its_fields_program_is_mathematics() -> None:
     found = _titles(match_items([MatchQuery("m", "knowledge", "Mathematics")], courses,
                                 soc="43-4051.00"), "m")
     assert sorted(found) == ["Culinary Math", "Welding Math"]
+
+
+def test_calculations_courses_are_mathematics() -> None:
+    """A calculations course is a mathematics course titled for its field ("Business
+    Calculations", "Pharmacy Calculations"; judges 211 to 3); a course on calculators is not."""
+    courses = [_course("Business Calculations", school="A", program="Business"),
+               _course("Pharmacy Calculations I", school="B", program="Pharmacy Technician"),
+               _course("Calculator Operations", school="C"),
+               _course("Bookkeeping I", school="D")]
+    found = _titles(match_items([MatchQuery("m", "knowledge", "Mathematics")], courses,
+                                soc="41-3021.00"), "m")
+    assert sorted(found) == ["Business Calculations", "Pharmacy Calculations I"]
+
+
+def test_political_science_and_civics_are_law_and_government() -> None:
+    """Political science, American politics, civics, public administration and public policy teach
+    government (judges 56 to 3 once named); other politics courses ("Politics of Japan") are
+    left out."""
+    courses = [_course("Introduction to Political Science", school="A"),
+               _course("Civics", school="B"), _course("Public Policy", school="C"),
+               _course("Introduction to American Politics", school="D"),
+               _course("Politics of Japan", school="E"), _course("Science—General", school="F")]
+    found = _titles(match_items([MatchQuery("l", "knowledge", "Law and Government")], courses,
+                                soc="47-4011.00"), "l")
+    assert sorted(found) == ["Civics", "Introduction to American Politics",
+                             "Introduction to Political Science", "Public Policy"]
+
+
+def test_english_language_is_writing_and_reading_english() -> None:
+    """A course on writing or reading English teaches English Language (the r73 relabel: media,
+    grant and creative writing, college reading); "writing" or "reading" in another field's sense
+    does not (menu writing, song writing, writing for video games, second-language writing,
+    blueprint reading)."""
+    titles = ["Media Writing", "Grant Writing", "Fiction Writing", "College Reading Skills",
+              "Menu Writing & Development", "Introduction to Song Writing",
+              "Writing and Storytelling for Video Games", "Second Language Writing",
+              "Blueprint Reading", "Welding I"]
+    courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
+    found = _titles(match_items([MatchQuery("e", "knowledge", "English Language")], courses,
+                                soc="51-4121.00"), "e")
+    assert sorted(found) == ["College Reading Skills", "Fiction Writing", "Grant Writing", "Media Writing"]
