@@ -555,14 +555,20 @@ def test_political_science_and_civics_are_law_and_government() -> None:
 
 def test_english_language_is_writing_and_reading_english() -> None:
     """A course on writing or reading English teaches English Language (the r73 relabel: media,
-    grant and creative writing, college reading); "writing" or "reading" in another field's sense
+    grant and creative writing, fiction workshops, news writing, journalism, screenwriting, college
+    reading); "writing" or "reading" in another field's sense
     does not (menu writing, song writing, writing for video games, second-language writing,
-    blueprint reading)."""
+    blueprint reading) nor does a course about journalism or fiction ("Journalism and Society",
+    "Modern Fiction", literature)."""
     titles = ["Media Writing", "Grant Writing", "Fiction Writing", "College Reading Skills",
               "Menu Writing & Development", "Introduction to Song Writing",
               "Writing and Storytelling for Video Games", "Second Language Writing",
-              "Blueprint Reading", "Welding I"]
+              "Blueprint Reading", "Welding I", "Fiction Workshop", "Newswriting",
+              "Introduction to Journalism", "Journalism and Society", "Modern Fiction",
+              "Introduction to Screenwriting"]
     courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
     found = _titles(match_items([MatchQuery("e", "knowledge", "English Language")], courses,
                                 soc="51-4121.00"), "e")
-    assert sorted(found) == ["College Reading Skills", "Fiction Writing", "Grant Writing", "Media Writing"]
+    assert sorted(found) == ["College Reading Skills", "Fiction Workshop", "Fiction Writing", "Grant Writing",
+                             "Introduction to Journalism", "Introduction to Screenwriting", "Media Writing",
+                             "Newswriting"]
