@@ -572,3 +572,23 @@ def test_english_language_is_writing_and_reading_english() -> None:
     assert sorted(found) == ["College Reading Skills", "Fiction Workshop", "Fiction Writing", "Grant Writing",
                              "Introduction to Journalism", "Introduction to Screenwriting", "Media Writing",
                              "Newswriting"]
+
+
+def test_business_computing_and_computing_skills_are_computer_literacy() -> None:
+    """"Introduction to Business Computing" and "Computing Skills" teach using computers (judges 34
+    to 0); a theory of computing course does not."""
+    courses = [_course("Introduction to Business Computing", school="A"), _course("Computing Skills", school="B"),
+               _course("Theory of Computing", school="C"), _course("Intro to Computing with Robots", school="D")]
+    found = _titles(match_items([MatchQuery("c", "knowledge", "Computers and Electronics")], courses,
+                                soc="43-6014.00"), "c")
+    assert sorted(found) == ["Computing Skills", "Introduction to Business Computing"]
+
+
+def test_inter_before_a_subject_is_intermediate() -> None:
+    """Southeast's "Inter College Reading/Writing" is intermediate college reading: it teaches
+    Reading Comprehension as its beginning course does."""
+    courses = [_course("Inter College Reading/Writing", school="A", program="English"),
+               _course("Inter-American Relations", school="B")]
+    found = _titles(match_items([MatchQuery("r", "skills", "Reading Comprehension")], courses,
+                                soc="49-9021.00"), "r")
+    assert found == ["Inter College Reading/Writing"]
