@@ -12,6 +12,7 @@ from ksa.catalog import load_catalogs
 from ksa.ledger import Decision
 from ksa.match import MatchQuery, course_sequence, match_items
 from ksa.model import Course, MatchStatus
+from ksa.normalize import normalize_title
 from ksa.panel import CatalogSpec
 
 SAMPLE = Path(__file__).resolve().parents[1] / "inputs" / "sample" / "courses.csv"
@@ -592,3 +593,16 @@ def test_inter_before_a_subject_is_intermediate() -> None:
     found = _titles(match_items([MatchQuery("r", "skills", "Reading Comprehension")], courses,
                                 soc="49-9021.00"), "r")
     assert found == ["Inter College Reading/Writing"]
+
+
+def test_a_school_grade_is_a_level() -> None:
+    """The SCED high-school list writes its grade-level courses "Reading (grade 3)" and
+    "English/Language Arts I (9th grade)": the grade is a level, like a course number, so they are
+    reading and English language arts courses (Reading Comprehension, policy item 7)."""
+    assert normalize_title("Reading (grade 3)") == "reading"
+    assert normalize_title("English/Language Arts I (9th grade)") == normalize_title("English Language Arts")
+    courses = [_course("English/Language Arts I (9th grade)", school="A"), _course("Reading (grade 3)", school="B"),
+               _course("Art (grade 3)", school="C")]
+    found = _titles(match_items([MatchQuery("r", "skills", "Reading Comprehension")], courses,
+                                soc="41-3021.00"), "r")
+    assert sorted(found) == ["English/Language Arts I (9th grade)", "Reading (grade 3)"]
