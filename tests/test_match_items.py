@@ -606,3 +606,16 @@ def test_a_school_grade_is_a_level() -> None:
     found = _titles(match_items([MatchQuery("r", "skills", "Reading Comprehension")], courses,
                                 soc="41-3021.00"), "r")
     assert sorted(found) == ["English/Language Arts I (9th grade)", "Reading (grade 3)"]
+
+
+def test_management_principles_are_taught_in_any_program() -> None:
+    """Administration and Management is a foundation (the r75 relabel: a course teaching
+    management, leadership or supervision teaches every occupation's): a fashion program's
+    "Leadership" and "Supervisory Skills" teach it to a heavy-equipment mechanic; a leadership
+    course of the fashion program does not make fashion design management."""
+    courses = [_course("Leadership", school="A", program="Fashion Merchandising"),
+               _course("Supervisory Skills", school="B", program="Fashion Merchandising"),
+               _course("Fashion Design I", school="C", program="Fashion Merchandising")]
+    found = _titles(match_items([MatchQuery("a", "knowledge", "Administration and Management")], courses,
+                                soc="49-3042.00"), "a")
+    assert sorted(found) == ["Leadership", "Supervisory Skills"]
