@@ -619,3 +619,16 @@ def test_management_principles_are_taught_in_any_program() -> None:
     found = _titles(match_items([MatchQuery("a", "knowledge", "Administration and Management")], courses,
                                 soc="49-3042.00"), "a")
     assert sorted(found) == ["Leadership", "Supervisory Skills"]
+
+
+def test_a_computer_as_a_tool_is_taught_by_computer_literacy_and_operating_systems() -> None:
+    """Desktop computers (a tool) are trained by the courses that teach computers as such:
+    business computing, computer tools, Windows and operating-system courses (judges 107 to 25 for
+    operating systems, 55 to 1 for business computing); a programming course is not one."""
+    courses = [_course("Intro to Business Computing", school="A"), _course("Windows 10", school="B"),
+               _course("Operating Systems", school="C"), _course("Computer Tools for Technology", school="D"),
+               _course("Java Programming", school="E")]
+    found = _titles(match_items([MatchQuery("d", "tools", "Desktop computers")], courses,
+                                soc="43-4051.00"), "d")
+    assert sorted(found) == ["Computer Tools for Technology", "Intro to Business Computing",
+                             "Operating Systems", "Windows 10"]
