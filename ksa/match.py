@@ -896,7 +896,8 @@ def match_items_with_stats(
                     and not own & _COMPUTING_SUBJECT):
                 return False  # "Problem Solving and the Programing Process" teaches programming
             if qs.penalty and ctx < 0 and not portable and not titled:
-                return False  # extra terms widen the item within its field, not beyond it
+                return False  # extra terms widen the item within its field, not beyond it (a
+                # titled foundation's terms name it in any field: "Pharmacy Calculations")
             if qs.fields and qs.penalty >= DOMAIN_TERM_PENALTY and shapes.words(position) & lectures:
                 return False  # "Pharm for the Paramedic" teaches the program no tool
             # "Brakes" teaches Repairing in an automotive program only
@@ -926,8 +927,9 @@ def match_items_with_stats(
                 if len(shared) == 1 and len(qset) > 1 and shared[0] not in qs.heads:
                     continue  # one shared modifier ("surface") is not the item ("surface grinders")
                 course_cov = len(set(shared)) / len(tset)
-                # a titled foundation named in the title is taught in that field's program all
-                # the same ("Culinary Math" of a culinary department is mathematics)
+                # a titled foundation named in the title, by its name or a term, is taught in that
+                # field's program all the same ("Culinary Math" of a culinary department, its
+                # "Pharmacy Calculations" of a pharmacy one, are mathematics)
                 names_item = titled and bool(set(shared) & own)
                 for position in titles.courses[slot]:
                     ctx = course_context[position]
