@@ -117,6 +117,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    cardiovascular technologists and technicians; Southeast Community College (with its
    department table), Leeward Community College and UH Hilo. Built at the start of session 18
    with the final session-17 matcher, set 31's errors unread.
+34. software developers, dietetic technicians, drywall and ceiling tile installers,
+   electro-mechanical and mechatronics technologists and technicians; Southwest Tech, Hawaii
+   Community College and Windward Community College. Built at the start of session 19 with the
+   final session-18 matcher, set 32's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -124,7 +128,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 33)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 34)
 """
 
 from __future__ import annotations
@@ -284,6 +288,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
             (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
+    "34": (("15-1252.00", "29-2051.00", "47-2081.00", "17-3024.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"))),
 }
 
 
