@@ -1,4 +1,4 @@
-"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the thirty-third.
+"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the thirty-fourth.
 
 ``tests/data/match_holdout3.csv`` pairs the panel items of dental assistants (31-9091), bus and
 truck mechanics and diesel engine specialists (49-3031), restaurant cooks (35-2014) and
@@ -222,12 +222,18 @@ pooled at the start of session 18 with the final session-17 matcher (pool commit
 first score: P 0.907, R 0.584 (nothing unjudged; 0.911/0.565 on the r73 English Language
 relabel). Its errors have not been read: it is TEST.
 
+``tests/data/match_holdout34.csv`` pairs software developers (15-1252), dietetic technicians
+(29-2051), drywall and ceiling tile installers (47-2081) and electro-mechanical and mechatronics
+technologists and technicians (17-3024) with Southwest Tech, Hawaii CC and Windward CC, pooled at
+the start of session 19 with the final session-18 matcher (pool commit f45b311). Clean first
+score: P 0.894, R 0.503 (nothing unjudged). Its errors have not been read: it is TEST.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|33] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|34] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -375,7 +381,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "51-2041.00": "Structural Metal Fabricators and Fitters",
                "25-2021.00": "Elementary School Teachers, Except Special Education",
                "13-2082.00": "Tax Preparers",
-               "29-2031.00": "Cardiovascular Technologists and Technicians"}
+               "29-2031.00": "Cardiovascular Technologists and Technicians",
+               "15-1252.00": "Software Developers",
+               "29-2051.00": "Dietetic Technicians",
+               "47-2081.00": "Drywall and Ceiling Tile Installers",
+               "17-3024.00": "Electro-Mechanical and Mechatronics Technologists and Technicians"}
 
 
 def label_file(which: str) -> Path:
