@@ -319,6 +319,10 @@ class _QueryString:
     evidence: frozenset[frozenset[str]] = frozenset()
     # a broad name that matches only in context, even a course titled with nothing else
     context_only: bool = False
+    # a term written "!words" names a course that teaches the item whatever field's program
+    # gives it or its title names ("!hospitality management": managing a hotel teaches
+    # Administration and Management to a nurse too)
+    any_field: bool = False
 
 
 def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
@@ -366,7 +370,9 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
                                     fields=fields, phrase=tokens, strict_anchors=bool(kept)))
     subject = query.domain in _SUBJECT_DOMAINS
     kind_of_software = entry is not None and entry.software
-    for n, (written, penalty, broad) in enumerate(texts):
+    for n, (marked, penalty, broad) in enumerate(texts):
+        any_field = bool(penalty) and marked.startswith(FIELD_TERM_MARK)
+        written = marked[len(FIELD_TERM_MARK):] if any_field else marked
         general_course = bool(penalty) and written.startswith(GENERAL_COURSE_MARK)
         text = written[len(GENERAL_COURSE_MARK):] if general_course else written
         needs = evidence if general_course else frozenset()
@@ -375,7 +381,8 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
             # Applications", "Business Computer Applications" is a term of its own)
             bare = _generic_title(title_tokens(text[len(EXACT_MARK):], vocabulary))
             if bare:
-                out.append(_QueryString((), frozenset(), penalty, exact=bare, evidence=needs))
+                out.append(_QueryString((), frozenset(), penalty, exact=bare, evidence=needs,
+                                        any_field=any_field))
             continue
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)
@@ -406,9 +413,11 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
                          or (anchors and q.broad) for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
                                     phrase=tokens, strict_anchors=strict, evidence=needs,
-                                    context_only=broad and entry is not None and entry.context_only))
+                                    context_only=broad and entry is not None and entry.context_only,
+                                    any_field=any_field))
         elif not words and penalty and _generic_title(tokens):
-            out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens), evidence=needs))
+            out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens), evidence=needs,
+                                    any_field=any_field))
     return out
 
 
@@ -420,7 +429,7 @@ def _evidence(name: str, terms: Sequence[str], vocabulary: Vocabulary) -> frozen
     for text in (name, *terms):
         if text.startswith(GENERAL_COURSE_MARK):
             continue
-        words = frozenset(meaningful(title_tokens(text.lstrip(EXACT_MARK), vocabulary)))
+        words = frozenset(meaningful(title_tokens(text.lstrip(FIELD_TERM_MARK + EXACT_MARK), vocabulary)))
         if words and not (len(words) == 1 and words <= tables().everyday):
             out.add(words)
     return frozenset(out)
@@ -437,6 +446,7 @@ _PROGRAMMING_TITLE = frozenset({"programming", "development", "developer", "codi
 EXACT_MARK = "="  # an item term written "=words" names only the titles of exactly those words
 GENERAL_COURSE_MARK = "?"  # an item term written "?words" names a general course (see _QueryString)
 ANYWHERE_MARK = "~"  # a program term written "~words" counts for a course in any department
+FIELD_TERM_MARK = "!"  # an item term written "!words" names the item in any field (see _QueryString)
 
 
 def is_kind_of_software(query: MatchQuery) -> bool:
@@ -845,7 +855,8 @@ def match_items_with_stats(
     for query, strings in zip(queries, per_query, strict=True):
         subject = query.domain in _SUBJECT_DOMAINS
         name = frozenset(title_tokens(query.text, vocabulary))
-        own = name.union(*(qs.words for qs in strings))
+        # (a "!" term's field word, "hospitality", names no field the item's other terms may enter)
+        own = name.union(*(qs.words for qs in strings if not qs.any_field))
         entry = item_terms().get(item_key(query.text))
         general = entry is not None and entry.general
         sector = entry is not None and entry.sector
@@ -879,7 +890,7 @@ def match_items_with_stats(
                 named = shapes.words(position) & software_products()
                 if named and not named & products:
                     return False  # "Solidworks CSWA Certification" for AutoCAD: a sibling product
-            if ctx <= 0 and fields is not None and not sibling:
+            if ctx <= 0 and fields is not None and not sibling and not qs.any_field:
                 # (a sibling program's course is taught for another field by definition)
                 in_title, in_program = fields.foreign(position, sector=sector)
                 if _unnamed(in_title, own) and not portable and not (
@@ -895,7 +906,7 @@ def match_items_with_stats(
             if (subject and ctx <= 0 and "programming" in shapes.words(position)
                     and not own & _COMPUTING_SUBJECT):
                 return False  # "Problem Solving and the Programing Process" teaches programming
-            if qs.penalty and ctx < 0 and not portable and not titled:
+            if qs.penalty and ctx < 0 and not portable and not titled and not qs.any_field:
                 return False  # extra terms widen the item within its field, not beyond it (a
                 # titled foundation's terms name it in any field: "Pharmacy Calculations")
             if qs.fields and qs.penalty >= DOMAIN_TERM_PENALTY and shapes.words(position) & lectures:
@@ -911,7 +922,8 @@ def match_items_with_stats(
                     if not admit(position, qs, ctx):
                         continue
                     final = 100.0 - qs.penalty + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
-                    final = min(100.0, final - (OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable else 0.0))
+                    final = min(100.0, final - (OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable
+                                                and not qs.any_field else 0.0))
                     old = hits.get(position)
                     if final >= score_cutoff and (old is None or final > old.score):
                         hits[position] = _Hit(position, final, tuple(sorted(qs.exact)), ctx, 1.0,
@@ -935,6 +947,10 @@ def match_items_with_stats(
                     ctx = course_context[position]
                     if not admit(position, qs, ctx):
                         continue
+                    if qs.any_field and not set(qs.phrase) <= shapes.words(position):
+                        continue  # out of its field a course must say all of it: "Promotional Event
+                        # Planning" is no "event planning" management, "Basic Ag Leadership" no
+                        # "healthcare leadership"
                     if qs.broad and ctx <= 0 and (qs.context_only or not shapes.words(position) <= qset | name):
                         continue  # "Design" alone: not "Advertising Design" unless in context
                     if (qs.anchors and not shapes.words(position) & qs.anchors
@@ -943,7 +959,8 @@ def match_items_with_stats(
                     final = score + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
                     if subject and not qs.fields and not (set(shared) & shapes.heads(position)):
                         final -= COURSE_HEAD_PENALTY  # the item only modifies the course's subject
-                    final -= OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable and not names_item else 0.0
+                    final -= (OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable and not names_item
+                              and not qs.any_field else 0.0)
                     final = min(100.0, final)
                     if final < score_cutoff:
                         continue

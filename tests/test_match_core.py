@@ -67,10 +67,10 @@ def test_core_item_reaches_a_sibling_program_of_the_core_fields() -> None:
 def test_generic_word_title_is_named_by_an_exact_term() -> None:
     courses = [_course("Principles of Management", school="A"), _course("MANAGEMENT", school="B"),
                _course("Management Principles", school="C"), _course("Special Topics", school="D"),
-               _course("Construction Management", school="E"), _course("Management I", school="F")]
+               _course("Records Management", school="E"), _course("Management I", school="F")]
     found = {t for t, _ in _found(courses, "knowledge", "Administration and Management", None)}
     # "Management" alone is a generic word; the item's term "management" names exactly the titles
-    # of nothing else (leading words and levels aside), not another field's management
+    # of nothing else (leading words and levels aside), not the management of records (policy 9)
     assert found == {"Principles of Management", "MANAGEMENT", "Management Principles", "Management I"}
     assert _found(courses, "skills", "Time Management", None) == []
 

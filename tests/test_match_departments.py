@@ -497,14 +497,16 @@ def test_a_drone_course_is_no_core_course_of_an_electronics_department() -> None
 
 def test_an_interior_design_department_read_from_its_titles_teaches_design() -> None:
     """Bridgerland's IDES courses say "Int Des" or "Interior Design": the department is interior
-    design, whose space-planning and studio courses teach an interior designer Design, and its
-    entrepreneurship course is another field's for a plumber's Administration and Management."""
+    design, whose space-planning and studio courses teach an interior designer Design; its
+    entrepreneurship course is entrepreneurship all the same, a plumber's Administration and
+    Management (policy item 9), while its studio is no one else's."""
     titles = ["Int Des 2 Hr", "Int Des 4 Hr", "Interior Design Lab", "Introduction to Interior Design",
               "Space Planning", "Color Theory", "Studio", "Intro to Entrepreneurship"]
     courses = [_course(f"IDES {1000 + n}", t) for n, t in enumerate(titles)]
     assert department_programs(courses) == ["interior design"] * len(titles)
     assert "Space Planning" in _titles(courses, "knowledge", "Design", "27-1025.00")
-    assert _titles(courses, "knowledge", "Administration and Management", "47-2152.00") == []
+    assert _titles(courses, "knowledge", "Administration and Management", "47-2152.00") == ["Intro to Entrepreneurship"]
+    assert _titles(courses, "knowledge", "Design", "47-2152.00") == []
 
 
 def test_a_veterinary_programs_courses_are_its_assistants_medicine() -> None:

@@ -621,6 +621,25 @@ def test_management_principles_are_taught_in_any_program() -> None:
     assert sorted(found) == ["Leadership", "Supervisory Skills"]
 
 
+def test_a_fields_own_management_course_teaches_management_to_every_occupation() -> None:
+    """Policy item 9: a field's own management course ("Hospitality Management", "Fire & Emergency
+    Serv Admin", Southeast's "Food Service Mngment") teaches Administration and Management to a
+    nurse, whatever program gives it; out of its field such a "!" term must be said whole:
+    "Promotional Event Planning" is not event planning's management, "Food Service Concepts" no
+    food service management, "Basic Ag Leadership" no healthcare leadership."""
+    titles = ["Hospitality Management", "Fire & Emergency Serv Admin", "Food Service Mngment",
+              "Promotional Event Planning", "Food Service Concepts", "Basic Ag Leadership",
+              "Hospitality Law"]
+    courses = [_course(t, school=f"S{n}", program="" if "Ag" in t else "Hospitality and Tourism")
+               for n, t in enumerate(titles)]
+    found = _titles(match_items([MatchQuery("a", "knowledge", "Administration and Management")], courses,
+                                soc="29-1141.00"), "a")
+    assert sorted(found) == ["Fire & Emergency Serv Admin", "Food Service Mngment", "Hospitality Management"]
+    # ("Basic Ag Leadership" has no program: the "!" terms' field words, "agricultural" of
+    # "!agricultural business management", open no door for the item's other terms, "leadership")
+    assert normalize_title("Skills Nursing Leadrshp & Mgmt") == normalize_title("Skills Nursing Leadership & Management")
+
+
 def test_a_computer_as_a_tool_is_taught_by_computer_literacy_and_operating_systems() -> None:
     """Desktop computers (a tool) are trained by the courses that teach computers as such:
     business computing, computer tools, Windows and operating-system courses (judges 107 to 25 for
