@@ -410,7 +410,7 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         # repeats the product, "quickbooks", says the product alone names it), or with anchors of
         # its own where the name is broad
         if words and all(words != q.words or q.fields or (q.anchors and not anchors)
-                         or (anchors and q.broad) for q in out):
+                         or (anchors and q.broad) or q.any_field != any_field for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
                                     phrase=tokens, strict_anchors=strict, evidence=needs,
                                     context_only=broad and entry is not None and entry.context_only,

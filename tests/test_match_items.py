@@ -640,6 +640,21 @@ def test_a_fields_own_management_course_teaches_management_to_every_occupation()
     assert normalize_title("Skills Nursing Leadrshp & Mgmt") == normalize_title("Skills Nursing Leadership & Management")
 
 
+def test_computer_literacy_of_any_department_teaches_computers() -> None:
+    """Bridgerland's "Computer Literacy for IT" (an IT department) and "Digital Literacy for
+    Welders" teach a diesel mechanic Computers and Electronics: end-user computing is taught the
+    same whichever department gives it (judges 36 to 0 and 14 to 7); a "!" term written beside a
+    plain one of the same words is a string of its own ("Online Applications" alone, not
+    "Accounting Online")."""
+    courses = [_course("Computer Literacy for IT", school="A", code="ITEC 1112", program="Information Technology"),
+               _course("Digital Literacy for Welders", school="B", code="WELD 1100", program="Welding Technology"),
+               _course("Online Applications", school="C", code="BTEC 0111"),
+               _course("Accounting Online", school="D", code="ACCT 1010")]
+    found = _titles(match_items([MatchQuery("c", "knowledge", "Computers and Electronics")], courses,
+                                soc="49-3031.00"), "c")
+    assert sorted(found) == ["Computer Literacy for IT", "Digital Literacy for Welders", "Online Applications"]
+
+
 def test_a_computer_as_a_tool_is_taught_by_computer_literacy_and_operating_systems() -> None:
     """Desktop computers (a tool) are trained by the courses that teach computers as such:
     business computing, computer tools, Windows and operating-system courses (judges 107 to 25 for
