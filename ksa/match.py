@@ -323,6 +323,9 @@ class _QueryString:
     # gives it or its title names ("!hospitality management": managing a hotel teaches
     # Administration and Management to a nurse too)
     any_field: bool = False
+    # a "!" term, or a program term written "~words": it counts in any department (the course
+    # must say every word of it: "~first aid" is no "First Aid Kits Inventory" course)
+    any_department: bool = False
 
 
 def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
@@ -345,7 +348,7 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
     program = _program_term_texts(query, context)
     # "~words": the occupation's field decides whether the term counts, not the course's: media
     # occupations learn Communications and Media from any video or social-media course
-    texts.extend((t[len(ANYWHERE_MARK):], TERM_PENALTY, False) for t, _f, _p in program if t.startswith(ANYWHERE_MARK))
+    texts.extend((t, TERM_PENALTY, False) for t, _f, _p in program if t.startswith(ANYWHERE_MARK))
     program = [p for p in program if not p[0].startswith(ANYWHERE_MARK)]
     if context is not None and context.cips:
         program += [(k, tuple(sorted(context.cips)), TERM_PENALTY) for k in query.program_keywords]
@@ -372,7 +375,8 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
     kind_of_software = entry is not None and entry.software
     for n, (marked, penalty, broad) in enumerate(texts):
         any_field = bool(penalty) and marked.startswith(FIELD_TERM_MARK)
-        written = marked[len(FIELD_TERM_MARK):] if any_field else marked
+        any_department = bool(penalty) and marked.startswith((FIELD_TERM_MARK, ANYWHERE_MARK))
+        written = marked[1:] if any_department else marked
         general_course = bool(penalty) and written.startswith(GENERAL_COURSE_MARK)
         text = written[len(GENERAL_COURSE_MARK):] if general_course else written
         needs = evidence if general_course else frozenset()
@@ -382,7 +386,7 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
             bare = _generic_title(title_tokens(text[len(EXACT_MARK):], vocabulary))
             if bare:
                 out.append(_QueryString((), frozenset(), penalty, exact=bare, evidence=needs,
-                                        any_field=any_field))
+                                        any_field=any_field, any_department=any_department))
             continue
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)
@@ -410,14 +414,14 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         # repeats the product, "quickbooks", says the product alone names it), or with anchors of
         # its own where the name is broad
         if words and all(words != q.words or q.fields or (q.anchors and not anchors)
-                         or (anchors and q.broad) or q.any_field != any_field for q in out):
+                         or (anchors and q.broad) or q.any_department != any_department for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
                                     phrase=tokens, strict_anchors=strict, evidence=needs,
                                     context_only=broad and entry is not None and entry.context_only,
-                                    any_field=any_field))
+                                    any_field=any_field, any_department=any_department))
         elif not words and penalty and _generic_title(tokens):
             out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens), evidence=needs,
-                                    any_field=any_field))
+                                    any_field=any_field, any_department=any_department))
     return out
 
 
@@ -891,6 +895,8 @@ def match_items_with_stats(
                 if named and not named & products:
                     return False  # "Solidworks CSWA Certification" for AutoCAD: a sibling product
             if ctx <= 0 and fields is not None and not sibling and not qs.any_field:
+                # (a "!" term names the item in any field; a "~" term in any department, but a
+                # title naming another field stays that field's: "Cybersecurity First Responder")
                 # (a sibling program's course is taught for another field by definition)
                 in_title, in_program = fields.foreign(position, sector=sector)
                 if _unnamed(in_title, own) and not portable and not (
@@ -898,7 +904,7 @@ def match_items_with_stats(
                     return False  # "Culinary Nutrition" is taught for another field ("Math for
                     # the Culinary Arts" is mathematics all the same: ``titled``; "Math for
                     # Elementary Teachers" and "Math Methods" teach teaching it)
-                if _unnamed(in_program, own) and not portable and (
+                if _unnamed(in_program, own) and not portable and not qs.any_department and (
                         not general or fields.language_program(position)):
                     return False  # "Electrical Repair" of an auto-collision program (a
                     # foundation subject, customer service say, is taught there all the same,
@@ -906,7 +912,7 @@ def match_items_with_stats(
             if (subject and ctx <= 0 and "programming" in shapes.words(position)
                     and not own & _COMPUTING_SUBJECT):
                 return False  # "Problem Solving and the Programing Process" teaches programming
-            if qs.penalty and ctx < 0 and not portable and not titled and not qs.any_field:
+            if qs.penalty and ctx < 0 and not portable and not titled and not qs.any_department:
                 return False  # extra terms widen the item within its field, not beyond it (a
                 # titled foundation's terms name it in any field: "Pharmacy Calculations")
             if qs.fields and qs.penalty >= DOMAIN_TERM_PENALTY and shapes.words(position) & lectures:
@@ -923,7 +929,7 @@ def match_items_with_stats(
                         continue
                     final = 100.0 - qs.penalty + (IN_CONTEXT_BONUS if ctx > 0 else 0.0)
                     final = min(100.0, final - (OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable
-                                                and not qs.any_field else 0.0))
+                                                and not qs.any_department else 0.0))
                     old = hits.get(position)
                     if final >= score_cutoff and (old is None or final > old.score):
                         hits[position] = _Hit(position, final, tuple(sorted(qs.exact)), ctx, 1.0,
@@ -947,7 +953,7 @@ def match_items_with_stats(
                     ctx = course_context[position]
                     if not admit(position, qs, ctx):
                         continue
-                    if qs.any_field and not set(qs.phrase) <= shapes.words(position):
+                    if qs.any_department and not set(qs.phrase) <= shapes.words(position):
                         continue  # out of its field a course must say all of it: "Promotional Event
                         # Planning" is no "event planning" management, "Basic Ag Leadership" no
                         # "healthcare leadership"
@@ -960,7 +966,7 @@ def match_items_with_stats(
                     if subject and not qs.fields and not (set(shared) & shapes.heads(position)):
                         final -= COURSE_HEAD_PENALTY  # the item only modifies the course's subject
                     final -= (OUT_OF_CONTEXT_PENALTY if ctx < 0 and not portable and not names_item
-                              and not qs.any_field else 0.0)
+                              and not qs.any_department else 0.0)
                     final = min(100.0, final)
                     if final < score_cutoff:
                         continue

@@ -655,6 +655,21 @@ def test_computer_literacy_of_any_department_teaches_computers() -> None:
     assert sorted(found) == ["Computer Literacy for IT", "Digital Literacy for Welders", "Online Applications"]
 
 
+def test_another_health_programs_care_courses_teach_medicine() -> None:
+    """A health occupation learns Medicine and Dentistry from another health program's nursing,
+    surgical-procedure and clinical medical-assisting courses ("~" terms of program_terms.csv);
+    such a term counts only said whole ("Surgical Technology Seminar" is no surgical procedures
+    course) and not in a title naming another field ("Cybersecurity First Responder")."""
+    courses = [_course("Nursing Concepts I", school="A", program="Nursing"),
+               _course("Surgical Procedures II", school="B", program="Surgical Technology"),
+               _course("MA Clinical Procedures I", school="C", program="Medical Assisting"),
+               _course("Surgical Technology Seminar", school="D", program="Surgical Technology"),
+               _course("Cybersecurity First Responder", school="E", program="Information Technology")]
+    found = _titles(match_items([MatchQuery("m", "knowledge", "Medicine and Dentistry")], courses,
+                                soc="31-9097.00"), "m")
+    assert sorted(found) == ["MA Clinical Procedures I", "Nursing Concepts I", "Surgical Procedures II"]
+
+
 def test_a_computer_as_a_tool_is_taught_by_computer_literacy_and_operating_systems() -> None:
     """Desktop computers (a tool) are trained by the courses that teach computers as such:
     business computing, computer tools, Windows and operating-system courses (judges 107 to 25 for
