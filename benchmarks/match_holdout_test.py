@@ -213,7 +213,8 @@ Comprehension relabel P 0.922, R 0.489). With set 33 pooled, it was studied in s
 medical equipment repairers (49-9062), institution and cafeteria cooks (35-2012) and facilities
 managers (11-3013) with Bridgerland, Honolulu CC and UH West Oahu, pooled late in session 17 with
 its matcher of the day (pool commit fcfa44f). Clean first score: P 0.890, R 0.391 (one suggestion
-unjudged; 0.890/0.390 on the r70 relabel). Its errors have not been read: it is TEST.
+unjudged; 0.890/0.390 on the r70 relabel). With set 34 pooled, its errors were read in session 19
+(DEV).
 
 ``tests/data/match_holdout33.csv`` pairs structural metal fabricators and fitters (51-2041),
 elementary school teachers (25-2021), tax preparers (13-2082) and cardiovascular technologists and
