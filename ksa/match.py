@@ -323,8 +323,8 @@ class _QueryString:
     # gives it or its title names ("!hospitality management": managing a hotel teaches
     # Administration and Management to a nurse too)
     any_field: bool = False
-    # a "!" term, or a program term written "~words": it counts in any department (the course
-    # must say every word of it: "~first aid" is no "First Aid Kits Inventory" course)
+    # a "!" term, or a program term written "~words": it counts in any department, said whole
+    # ("~surgical procedures" is no "Surgical Technology Seminar")
     any_department: bool = False
 
 
@@ -895,9 +895,9 @@ def match_items_with_stats(
                 if named and not named & products:
                     return False  # "Solidworks CSWA Certification" for AutoCAD: a sibling product
             if ctx <= 0 and fields is not None and not sibling and not qs.any_field:
-                # (a "!" term names the item in any field; a "~" term in any department, but a
+                # (a sibling program's course is taught for another field by definition; a "!"
+                # term names the item in any field; a "~" term counts in any department, but a
                 # title naming another field stays that field's: "Cybersecurity First Responder")
-                # (a sibling program's course is taught for another field by definition)
                 in_title, in_program = fields.foreign(position, sector=sector)
                 if _unnamed(in_title, own) and not portable and not (
                         titled and not in_title & not_titled):
@@ -954,9 +954,9 @@ def match_items_with_stats(
                     if not admit(position, qs, ctx):
                         continue
                     if qs.any_department and not set(qs.phrase) <= shapes.words(position):
-                        continue  # out of its field a course must say all of it: "Promotional Event
-                        # Planning" is no "event planning" management, "Basic Ag Leadership" no
-                        # "healthcare leadership"
+                        continue  # a "!" or "~" term is said whole or not at all: "Promotional
+                        # Event Planning" is no "event planning" management, "Basic Ag Leadership"
+                        # no "healthcare leadership"
                     if qs.broad and ctx <= 0 and (qs.context_only or not shapes.words(position) <= qset | name):
                         continue  # "Design" alone: not "Advertising Design" unless in context
                     if (qs.anchors and not shapes.words(position) & qs.anchors
