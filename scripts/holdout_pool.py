@@ -121,6 +121,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    electro-mechanical and mechatronics technologists and technicians; Southwest Tech, Hawaii
    Community College and Windward Community College. Built at the start of session 19 with the
    final session-18 matcher, set 32's errors unread.
+35. mechanical drafters, medical secretaries and administrative assistants, outdoor power
+   equipment and other small engine mechanics, community health workers; Bridgerland, Kapiolani
+   and Kauai Community Colleges. Built at the start of session 20 with the final session-19
+   matcher, sets 33 and 34's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -292,6 +296,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"))),
+    "35": (("17-3013.00", "43-6013.00", "49-3053.00", "21-1094.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
 }
 
 
