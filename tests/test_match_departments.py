@@ -697,3 +697,24 @@ def test_a_department_listing_several_fields_is_the_occupations_when_one_is() ->
     found = match_items([MatchQuery("k", "skills", "Operation and Control")], [course, control],
                         soc="49-2094.00")["k"]
     assert [m.course.school for m in found] == ["Southeast CC"]
+
+
+def test_an_education_departments_methods_courses_teach_teachers_to_teach() -> None:
+    """For an elementary teacher, an education department's courses that name teachers, methods,
+    classrooms or literacy teach Education and Training and Instructing ("Math for Elem
+    Teachers", "Literacy Methods", "Educational Technology in CTE Classrooms"); the same words in a nursing
+    department ("Patient Education") teach no teacher, and the department's research course
+    names none of them."""
+    def course(code: str, title: str, program: str) -> Course:
+        return Course("UH Hilo", "Bachelor", code, title, program=program)
+
+    courses = [course("ED 301", "Math for Elem Teachers", "Education"),
+               course("ED 302", "Literacy Methods", "Education"),
+               course("ED 303", "Educational Technology in CTE Classrooms", "Education"),
+               course("ED 304", "Qualitative Research", "Education"),
+               course("NURS 310", "Patient Education", "Nursing")]
+    for item in ("Education and Training", "Instructing"):
+        domain = "knowledge" if item == "Education and Training" else "skills"
+        found = _titles(courses, domain, item, "25-2021.00")
+        assert set(found) == {"Math for Elem Teachers", "Literacy Methods",
+                              "Educational Technology in CTE Classrooms"}, item

@@ -681,3 +681,16 @@ def test_a_computer_as_a_tool_is_taught_by_computer_literacy_and_operating_syste
                                 soc="43-4051.00"), "d")
     assert sorted(found) == ["Computer Tools for Technology", "Intro to Business Computing",
                              "Operating Systems", "Windows 10"]
+
+
+def test_a_cad_products_course_teaches_cad_in_any_field() -> None:
+    """A CAD product is the same product in a civil or an architectural program: "Revit Basics"
+    and "Adv Solid Modeling" teach a structural fabricator CAD software, though the fabricator's
+    welding program gives neither; a field's own CAD course ("Apparel CAD") stays that field's."""
+    courses = [_course("REVIT Basics", program="Architectural Drafting", cip="15.1303"),
+               _course("Adv Solid Modeling", school="B", program="Drafting and Design", cip="15.1302"),
+               _course("Apparel CAD", school="C", program="Fashion Design", cip="50.0407"),
+               _course("Welding I", school="D", program="Welding Technology", cip="48.0508")]
+    for item in ("Computer aided design CAD software", "Computer aided design and drafting CADD software"):
+        found = match_items([MatchQuery("k", "technology", item)], courses, soc="51-2041.00")["k"]
+        assert {m.course.course_title for m in found} == {"REVIT Basics", "Adv Solid Modeling"}, item
