@@ -76,6 +76,9 @@ class Tables:
     leading: frozenset[str]
     stop: frozenset[str]
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    # absorbed words kept as one word with the absorbing one: "esl" + "reading" -> "eslreading"
+    # (an ESL reading course teaches reading, though not the English language)
+    keeps: dict[str, frozenset[str]] = field(default_factory=dict)
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     placement: frozenset[str] = frozenset()  # work placements: externship, practicum ...
     vendor: frozenset[str] = frozenset()  # software makers: microsoft, adobe ...
@@ -128,12 +131,16 @@ def tables() -> Tables:
     vendor: set[str] = set()
     everyday: set[str] = set()
     absorbs: dict[str, frozenset[str]] = {}
+    keeps: dict[str, frozenset[str]] = {}
     for line in data_lines("generic_words.txt"):
         parts = line.split()
         word = stem(parts[0].casefold())
         kind = parts[1] if len(parts) > 1 else ""
         if kind == "absorbs":
             absorbs[word] = frozenset(stem(w.casefold()) for w in parts[2:])
+            continue
+        if kind == "keeps":
+            keeps[word] = frozenset(stem(w.casefold()) for w in parts[2:])
             continue
         if kind == "stop":
             stop.add(word)
@@ -161,6 +168,7 @@ def tables() -> Tables:
         leading=frozenset(leading),
         stop=frozenset(stop),
         absorbs=absorbs,
+        keeps=keeps,
         vocabulary=frozenset(w for w in vocabulary if len(w) > MIN_PREFIX),
         placement=frozenset(placement),
         vendor=frozenset(vendor),
@@ -291,7 +299,12 @@ def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, 
     rewritten = _dedupe(words)
     for word, absorbed in t.absorbs.items():
         if word in rewritten:
-            rewritten = [w for w in rewritten if w == word or w not in absorbed]
+            kept = t.keeps.get(word, frozenset())
+            joined = [word + w if w in kept else w for w in rewritten
+                      if w == word or w not in absorbed or w in kept]
+            # a kept word says "esl" already: "Academic Reading (ESL)" is "academic eslreading"
+            rewritten = [w for w in joined if w != word] if len(joined) > 1 and any(
+                w in kept for w in rewritten) else joined
     kept = [w for w in rewritten if w not in t.stop and not _is_level(w)]
     while len(kept) > 1 and kept[0] in t.leading:
         kept.pop(0)

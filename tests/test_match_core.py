@@ -101,6 +101,20 @@ def test_english_language_institute_courses_are_esl() -> None:
     assert [t for t, _ in _found(courses, "skills", "Active Listening", None)] == ["Active Listening"]
 
 
+def test_an_esl_reading_course_teaches_reading_not_the_english_language() -> None:
+    """An ESL department's reading course is a reading course (Reading Comprehension), though no
+    course in the English language; its writing course teaches neither."""
+    courses = [_course("Academic Reading, Intermediate", school="Hilo", program="English Language Institute"),
+               _course("Introduction to College Reading (ESL)", school="Hawaii"),
+               _course("Academic Writing, Advanced", school="Hilo", program="English Language Institute"),
+               _course("Reading Workshop", school="Plain U", program="English")]
+    reading = {t for t, _ in _found(courses, "skills", "Reading Comprehension", None)}
+    assert reading == {"Academic Reading, Intermediate", "Introduction to College Reading (ESL)",
+                       "Reading Workshop"}
+    english = {t for t, _ in _found(courses, "knowledge", "English Language", None)}
+    assert english == {"Reading Workshop"}
+
+
 def test_high_school_shell_courses_are_placements() -> None:
     # the NCES SCED list has a workplace-experience, school-based-enterprise and aide variant of
     # every subject: a student works or serves there, nothing is taught

@@ -699,11 +699,11 @@ def test_a_department_listing_several_fields_is_the_occupations_when_one_is() ->
     assert [m.course.school for m in found] == ["Southeast CC"]
 
 
-def test_an_education_departments_methods_courses_teach_teachers_to_teach() -> None:
-    """For an elementary teacher, an education department's courses that name teachers, methods,
+def test_an_education_departments_courses_naming_teachers_teach_teaching() -> None:
+    """For an elementary teacher, an education department's courses that name teachers,
     classrooms or literacy teach Education and Training and Instructing ("Math for Elem
-    Teachers", "Literacy Methods", "Educational Technology in CTE Classrooms"); the same words in a nursing
-    department ("Patient Education") teach no teacher, and the department's research course
+    Teachers", "Literacy Methods", "Educational Technology in CTE Classrooms"); a nursing
+    department's "Patient Education" teaches no teacher, and the department's research course
     names none of them."""
     def course(code: str, title: str, program: str) -> Course:
         return Course("UH Hilo", "Bachelor", code, title, program=program)
