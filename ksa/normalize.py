@@ -299,12 +299,12 @@ def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, 
     rewritten = _dedupe(words)
     for word, absorbed in t.absorbs.items():
         if word in rewritten:
-            kept = t.keeps.get(word, frozenset())
-            joined = [word + w if w in kept else w for w in rewritten
-                      if w == word or w not in absorbed or w in kept]
+            joins = t.keeps.get(word, frozenset())
+            joined = [word + w if w in joins else w for w in rewritten
+                      if w == word or w not in absorbed or w in joins]
             # a kept word says "esl" already: "Academic Reading (ESL)" is "academic eslreading"
             rewritten = [w for w in joined if w != word] if len(joined) > 1 and any(
-                w in kept for w in rewritten) else joined
+                w in joins for w in rewritten) else joined
     kept = [w for w in rewritten if w not in t.stop and not _is_level(w)]
     while len(kept) > 1 and kept[0] in t.leading:
         kept.pop(0)
