@@ -317,6 +317,9 @@ class _QueryString:
     # teaches the item only where its description, if it has one, names the item or one of its
     # own terms (a database for Microsoft Access): each of these word sets is such a mention
     evidence: frozenset[frozenset[str]] = frozenset()
+    # a "?" term that names its own evidence ("?literature>writing"): only a course whose
+    # description names it teaches the item; a course without a description does not
+    described_only: bool = False
     # a broad name that matches only in context, even a course titled with nothing else
     context_only: bool = False
     # a term written "!words" names a course that teaches the item whatever field's program
@@ -380,12 +383,18 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         general_course = bool(penalty) and written.startswith(GENERAL_COURSE_MARK)
         text = written[len(GENERAL_COURSE_MARK):] if general_course else written
         needs = evidence if general_course else frozenset()
+        parts = text.split(EVIDENCE_MARK) if general_course else [text]
+        text, own_evidence = parts[0], parts[1:]
+        if own_evidence:
+            needs = frozenset(w for w in (frozenset(meaningful(title_tokens(e, vocabulary)))
+                                          for e in own_evidence) if w)
         if penalty and text.startswith(EXACT_MARK):
             # "=computer applications": only a title of exactly these words ("Computer
             # Applications", "Business Computer Applications" is a term of its own)
             bare = _generic_title(title_tokens(text[len(EXACT_MARK):], vocabulary))
             if bare:
                 out.append(_QueryString((), frozenset(), penalty, exact=bare, evidence=needs,
+                                        described_only=bool(own_evidence),
                                         any_field=any_field, any_department=any_department))
             continue
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
@@ -417,11 +426,12 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
                          or (anchors and q.broad) or q.any_department != any_department for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
                                     phrase=tokens, strict_anchors=strict, evidence=needs,
+                                    described_only=bool(own_evidence),
                                     context_only=broad and entry is not None and entry.context_only,
                                     any_field=any_field, any_department=any_department))
         elif not words and penalty and _generic_title(tokens):
             out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens), evidence=needs,
-                                    any_field=any_field, any_department=any_department))
+                                    described_only=bool(own_evidence), any_field=any_field, any_department=any_department))
     return out
 
 
@@ -449,6 +459,7 @@ _COMPUTING_SUBJECT = frozenset({"programming", "computer", "computers", "computi
 _PROGRAMMING_TITLE = frozenset({"programming", "development", "developer", "coding", "programmer"})
 EXACT_MARK = "="  # an item term written "=words" names only the titles of exactly those words
 GENERAL_COURSE_MARK = "?"  # an item term written "?words" names a general course (see _QueryString)
+EVIDENCE_MARK = ">"  # "?words>evidence": what the general course's description must name
 ANYWHERE_MARK = "~"  # a program term written "~words" counts for a course in any department
 FIELD_TERM_MARK = "!"  # an item term written "!words" names the item in any field (see _QueryString)
 
@@ -885,9 +896,10 @@ def match_items_with_stats(
             """The course may teach the item as ``qs`` names it (title or description alike)."""
             if shapes.words(position) & placements:
                 return False  # "Electronics Externship": a work placement teaches no item itself
-            if qs.evidence and descriptions.has(position) and not any(
+            if qs.evidence and (qs.described_only or descriptions.has(position)) and not any(
                     descriptions.mentions(position, e) for e in qs.evidence):
-                return False  # a computing-literacy course whose syllabus names no database
+                return False  # a computing-literacy course whose syllabus names no database (a
+                # literature course teaches English only where its syllabus names writing)
             if subject and shapes.clinical(position):
                 return False  # "Health & Illness I Clinical" practises what its theory taught
             if products:

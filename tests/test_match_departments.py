@@ -484,6 +484,24 @@ def test_a_literacy_course_teaches_access_only_where_its_syllabus_names_a_databa
     assert len(found["k"]) == 3
 
 
+def test_a_literature_course_teaches_english_only_where_its_syllabus_stresses_writing() -> None:
+    """Policy (8): a literature course whose catalog row puts the emphasis on writing teaches the
+    English language; one whose row names no writing aim does not, nor does a title-only
+    catalog's literature course, nor a course in another language's literature."""
+    def course(school: str, title: str, description: str = "") -> Course:
+        return Course(school=school, grade_level="", course_code="ENG 250", course_title=title,
+                      program="English", description=description)
+
+    courses = [course("Kapiolani CC", "Introduction to Literature: Genre: Poetry",
+                      "Study of poems. Emphasis is placed on writing, both as a way of discovering ideas."),
+               course("Kauai CC", "Hawaiian Literature in English", "Legends and stories of Hawaii."),
+               course("Southeast CC", "Native American Literature"),
+               course("High school", "Hebrew Literature",
+                      "Reading and writing in Hebrew. Emphasis is placed on analytical writing.")]
+    found = _titles(courses, "knowledge", "English Language", "31-9092.00")
+    assert found == ["Introduction to Literature: Genre: Poetry"]
+
+
 def test_a_drone_course_is_no_core_course_of_an_electronics_department() -> None:
     """Bridgerland's electronics department (ELEC) teaches drone piloting beside its circuits: the
     circuits courses teach a telecom installer Engineering and Technology, the drone courses do not."""
