@@ -694,3 +694,19 @@ def test_a_cad_products_course_teaches_cad_in_any_field() -> None:
     for item in ("Computer aided design CAD software", "Computer aided design and drafting CADD software"):
         found = match_items([MatchQuery("k", "technology", item)], courses, soc="51-2041.00")["k"]
         assert {m.course.course_title for m in found} == {"REVIT Basics", "Adv Solid Modeling"}, item
+
+
+def test_end_user_computing_courses_of_a_trade_train_computers_and_communication_courses_speaking() -> None:
+    """A trade program's digital-literacy course trains the computer as a tool ("Digital Literacy
+    for Welders" for a desktop computer), as a computer-literacy course of an IT program does; a
+    management or workplace communication course teaches speaking and writing."""
+    courses = [_course("Digital Literacy for Welders", program="Welding", cip="48.0508"),
+               _course("Computer Literacy for IT", school="B", program="Information Technology", cip="11.0103"),
+               _course("Management Communication", school="C"),
+               _course("Workplace Communication Skills", school="D")]
+    found = match_items([MatchQuery("k", "tools", "Desktop computers")], courses, soc="43-6013.00")["k"]
+    assert {m.course.course_title for m in found} == {"Digital Literacy for Welders", "Computer Literacy for IT"}
+    for item in ("Speaking", "Writing"):
+        found = match_items([MatchQuery("k", "skills", item)], courses, soc="43-6013.00")["k"]
+        assert {m.course.course_title for m in found} == {"Management Communication",
+                                                          "Workplace Communication Skills"}, item
