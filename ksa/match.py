@@ -423,7 +423,9 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         # repeats the product, "quickbooks", says the product alone names it), or with anchors of
         # its own where the name is broad
         if words and all(words != q.words or q.fields or (q.anchors and not anchors)
-                         or (anchors and q.broad) or q.any_department != any_department for q in out):
+                         or (anchors and q.broad) or q.any_department != any_department
+                         # a "!" term is said whole: "!food operations" is not "!food service management"
+                         or (any_department and q.phrase != tokens) for q in out):
             out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
                                     phrase=tokens, strict_anchors=strict, evidence=needs,
                                     described_only=bool(own_evidence),

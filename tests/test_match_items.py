@@ -710,3 +710,14 @@ def test_end_user_computing_courses_of_a_trade_train_computers_and_communication
         found = match_items([MatchQuery("k", "skills", item)], courses, soc="43-6013.00")["k"]
         assert {m.course.course_title for m in found} == {"Management Communication",
                                                           "Workplace Communication Skills"}, item
+
+
+def test_field_management_terms_of_the_same_subject_word_each_count() -> None:
+    """"!food operations" and "!food service management" share their one subject word; each is
+    said whole on its own, so a culinary program's "Food Operations & Mngment" teaches
+    Administration and Management though it names no food service."""
+    courses = [_course("Food Operations & Mngment", program="Culinary Arts", cip="12.0503"),
+               _course("Food Safety", school="B", program="Culinary Arts", cip="12.0503")]
+    found = match_items([MatchQuery("k", "knowledge", "Administration and Management")], courses,
+                        soc="25-2021.00")["k"]
+    assert [m.course.course_title for m in found] == ["Food Operations & Mngment"]
