@@ -317,7 +317,7 @@ class _QueryString:
     # teaches the item only where its description, if it has one, names the item or one of its
     # own terms (a database for Microsoft Access): each of these word sets is such a mention
     evidence: frozenset[frozenset[str]] = frozenset()
-    # a "?" term that names its own evidence ("?literature>writing"): only a course whose
+    # a "?" term that names its own evidence ("?literature>emphasis writing"): only a course whose
     # description names it teaches the item; a course without a description does not
     described_only: bool = False
     # a broad name that matches only in context, even a course titled with nothing else
@@ -433,7 +433,8 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
                                     any_field=any_field, any_department=any_department))
         elif not words and penalty and _generic_title(tokens):
             out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens), evidence=needs,
-                                    described_only=bool(own_evidence), any_field=any_field, any_department=any_department))
+                                    described_only=bool(own_evidence), any_field=any_field,
+                                    any_department=any_department))
     return out
 
 
