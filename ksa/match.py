@@ -951,6 +951,7 @@ def match_items_with_stats(
                                               descriptions.mentions(position, name))
                 continue
             qset = frozenset(qs.words)
+            said_whole = frozenset(qs.phrase)  # a "!" or "~" term's words, all of them
             for slot, base in scored[distinct[qs.words]]:
                 tset = titles.tokens[slot]
                 score = adjusted_score(base, qset, tset) - qs.penalty
@@ -968,7 +969,7 @@ def match_items_with_stats(
                     ctx = course_context[position]
                     if not admit(position, qs, ctx):
                         continue
-                    if qs.any_department and not set(qs.phrase) <= shapes.words(position):
+                    if qs.any_department and not said_whole <= shapes.words(position):
                         continue  # a "!" or "~" term is said whole or not at all: "Promotional
                         # Event Planning" is no "event planning" management, "Basic Ag Leadership"
                         # no "healthcare leadership"
