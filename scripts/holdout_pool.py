@@ -125,6 +125,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    equipment and other small engine mechanics, community health workers; Bridgerland, Kapiolani
    and Kauai Community Colleges. Built at the start of session 20 with the final session-19
    matcher, sets 33 and 34's errors unread.
+36. cement masons and concrete finishers, medical transcriptionists, recreation workers,
+   computer, automated teller and office machine repairers; the NCES SCED high-school course
+   list, Southeast Community College (with its department table) and Honolulu Community College.
+   Built at the start of session 21 with the final session-20 matcher, set 35's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -132,7 +136,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 34)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 36)
 """
 
 from __future__ import annotations
@@ -300,6 +304,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
+    "36": (("47-2051.00", "31-9094.00", "39-9032.00", "49-2011.00"),
+           (("sced-nces", "sced_v12.csv", "High school (SCED)"),
+            ("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"))),
 }
 
 
