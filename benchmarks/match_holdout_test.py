@@ -234,14 +234,22 @@ pooled (DEV).
 administrative assistants (43-6013), outdoor power equipment and other small engine mechanics
 (49-3053) and community health workers (21-1094) with Bridgerland, Kapiolani CC and Kauai CC,
 pooled at the start of session 20 with the final session-19 matcher (pool commit f2b5384). Clean
-first score: P 0.921, R 0.542 (one suggestion unjudged). Its errors have not been read: it is TEST.
+first score: P 0.921, R 0.542 (one suggestion unjudged). With set 36 pooled, its errors were read
+in session 21 (DEV).
+
+``tests/data/match_holdout36.csv`` pairs cement masons and concrete finishers (47-2051), medical
+transcriptionists (31-9094), recreation workers (39-9032) and computer, automated teller and
+office machine repairers (49-2011) with the NCES SCED high-school list, Southeast CC (with its
+department table) and Honolulu CC, pooled at the start of session 21 with the final session-20
+matcher (pool commit 2f54929). Clean first score: P 0.942, R 0.576 (nothing unjudged). Its errors
+have not been read: it is TEST.
 
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|35] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|36] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -397,7 +405,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "17-3013.00": "Mechanical Drafters",
                "43-6013.00": "Medical Secretaries and Administrative Assistants",
                "49-3053.00": "Outdoor Power Equipment and Other Small Engine Mechanics",
-               "21-1094.00": "Community Health Workers"}
+               "21-1094.00": "Community Health Workers",
+               "47-2051.00": "Cement Masons and Concrete Finishers",
+               "31-9094.00": "Medical Transcriptionists",
+               "39-9032.00": "Recreation Workers",
+               "49-2011.00": "Computer, Automated Teller, and Office Machine Repairers"}
 
 
 def label_file(which: str) -> Path:
