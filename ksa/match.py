@@ -94,6 +94,7 @@ from ksa.normalize import (
     meaningful,
     raw_words,
     tables,
+    text_tokens,
     title_tokens,
     wording,
 )
@@ -685,7 +686,7 @@ class _DescriptionIndex:
             found = ids.get(text)
             if found is None:
                 found = ids[text] = len(self._tokens)
-                tokens = tuple(title_tokens(text))
+                tokens = text_tokens(text)
                 self._tokens.append(tokens)
                 self._words.append(frozenset(tokens))
                 self._courses.append([])

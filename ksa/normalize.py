@@ -7,7 +7,8 @@ words (longest phrase first); stop words, level markers (I, II, 1, 2, 1B, IIA) a
 "Introduction to / Fundamentals of / Principles of" dropped; repeated words dropped; optionally
 a truncated last word ("Damage Anal") expanded from a vocabulary. The tables are data files,
 read once on first use (never at import). The result is never empty for a non-empty title and
-normalizing twice changes nothing.
+normalizing twice changes nothing. ``text_tokens`` reads running text (course descriptions) the
+same way clause by clause, keeping repeated words where they stand.
 """
 
 from __future__ import annotations
@@ -296,15 +297,7 @@ def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, 
                 words[-1] = full
     words = _rewrite(words, t.rules, "a:")
     words = _rewrite(words, t.rules, "s:")
-    rewritten = _dedupe(words)
-    for word, absorbed in t.absorbs.items():
-        if word in rewritten:
-            joins = t.keeps.get(word, frozenset())
-            joined = [word + w if w in joins else w for w in rewritten
-                      if w == word or w not in absorbed or w in joins]
-            # a kept word says "esl" already: "Academic Reading (ESL)" is "academic eslreading"
-            rewritten = [w for w in joined if w != word] if len(joined) > 1 and any(
-                w in joins for w in rewritten) else joined
+    rewritten = _absorb(_dedupe(words), t)
     kept = [w for w in rewritten if w not in t.stop and not _is_level(w)]
     while len(kept) > 1 and kept[0] in t.leading:
         kept.pop(0)
@@ -312,6 +305,40 @@ def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, 
         return tuple(kept)
     without_stop = [w for w in rewritten if w not in t.stop]
     return tuple(without_stop or rewritten)
+
+
+def _absorb(words: list[str], t: Tables) -> list[str]:
+    """An absorbing word's absorbed words dropped or joined to it ("esl" + "reading")."""
+    for word, absorbed in t.absorbs.items():
+        if word in words:
+            joins = t.keeps.get(word, frozenset())
+            joined = [word + w if w in joins else w for w in words
+                      if w == word or w not in absorbed or w in joins]
+            # a kept word says "esl" already: "Academic Reading (ESL)" is "academic eslreading"
+            words = [w for w in joined if w != word] if len(joined) > 1 and any(
+                w in joins for w in words) else joined
+    return words
+
+
+# running text splits into clauses at sentence ends, semicolons, colons and brackets
+_CLAUSE_END = re.compile(r"[.!?;:]+(?=\s|$)|[()\[\]]")
+
+
+def text_tokens(text: str) -> tuple[str, ...]:
+    """The normalized words of running text, such as a course description: the words of
+    ``title_tokens``, but clause by clause, so an absorbing word acts only within its own clause
+    ("(Formerly ESL 8B)" leaves the reading of the sentence before it alone), and with a repeated
+    word kept where it stands (a phrase late in the text is still a phrase). No leading words are
+    dropped and no truncated word is repaired: a description is not a cut title."""
+    t = tables()
+    out: list[str] = []
+    for clause in _CLAUSE_END.split(text):
+        words = [stem(w) for w in _words(clause)]
+        words = [w for i, w in enumerate(words)
+                 if not (w in _DURATION and i and words[i - 1].isdigit())]
+        words = _rewrite(_rewrite(words, t.rules, "a:"), t.rules, "s:")
+        out.extend(w for w in _absorb(words, t) if w not in t.stop and not _is_level(w))
+    return tuple(out)
 
 
 _MAX_PASSES = 8

@@ -497,9 +497,33 @@ def test_a_literature_course_teaches_english_only_where_its_syllabus_stresses_wr
                course("Kauai CC", "Hawaiian Literature in English", "Legends and stories of Hawaii."),
                course("Southeast CC", "Native American Literature"),
                course("High school", "Hebrew Literature",
-                      "Reading and writing in Hebrew. Emphasis is placed on analytical writing.")]
+                      "Reading and writing in Hebrew. Emphasis is placed on analytical writing."),
+               # an "ESL" of the prerequisites is no ESL course: its clause is its own
+               course("Windward CC", "Introduction to Literature: Fiction",
+                      "Emphasis is placed on writing about stories. Pre: ENG 100 or ESL 100.")]
     found = _titles(courses, "knowledge", "English Language", "31-9092.00")
-    assert found == ["Introduction to Literature: Genre: Poetry"]
+    assert sorted(found) == ["Introduction to Literature: Fiction", "Introduction to Literature: Genre: Poetry"]
+
+
+def test_a_whole_esl_course_teaches_reading_where_its_syllabus_names_reading() -> None:
+    """Leeward's "Beginning English as a Second Language" practises reading comprehension (its
+    row says so, and says "(Formerly ESL 8B)" after): Reading Comprehension. Kapiolani's
+    "Beginning English for Speakers of Other Languages" names grammar and paragraphs only, and a
+    title-only catalog's ESL course is not taken on trust."""
+    def course(school: str, title: str, description: str = "") -> Course:
+        return Course(school=school, grade_level="", course_code="ESL 90", course_title=title,
+                      program="ESL", description=description)
+
+    courses = [course("Leeward CC", "Beginning English as a Second Language",
+                      "Practice in reading comprehension, vocabulary development and essay "
+                      "construction. (Formerly ESL 8B and ESL 9B)"),
+               course("UH Hilo", "Academic Reading, Intermediate",
+                      "For non-native English speakers: college-level academic reading."),
+               course("Kapiolani CC", "Beginning English for Speakers of Other Languages",
+                      "Basic grammar structures, vocabulary and writing at the paragraph level."),
+               course("Southeast CC", "English as a Second Language")]
+    found = _titles(courses, "skills", "Reading Comprehension", "35-1011.00")
+    assert sorted(found) == ["Academic Reading, Intermediate", "Beginning English as a Second Language"]
 
 
 def test_a_drone_course_is_no_core_course_of_an_electronics_department() -> None:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ksa.normalize import default_vocabulary, normalize_title, stem, tables, title_tokens
+from ksa.normalize import (
+    default_vocabulary,
+    normalize_title,
+    stem,
+    tables,
+    text_tokens,
+    title_tokens,
+)
 
 
 @pytest.mark.parametrize(
@@ -121,3 +130,30 @@ def test_mechanics_of_a_physics_course_is_physics() -> None:
     assert "mechanical" not in title_tokens("Gen Phys I: Mechanics")
     assert "mechanical" not in title_tokens("AP Physics C: Mechanics")
     assert title_tokens("Phys Ed") == ("physical", "education")
+
+
+def test_running_text_keeps_its_clauses_and_repeated_words() -> None:
+    """A description is normalized clause by clause: "ESL" in a trailing "(Formerly ESL 8B)"
+    leaves the reading of the sentence before it alone, and a word said twice stays in both
+    places, so a phrase late in the text is still a phrase."""
+    tokens = text_tokens("Practice in reading comprehension. (Formerly ESL 8B and ESL 9B)")
+    assert "reading" in tokens and "esl" in tokens
+    assert "eslreading" in text_tokens("For non-native speakers of English, academic reading.")
+    tokens = text_tokens("Covers budgets, accounting terms and cost sheets; then cost accounting.")
+    assert ("cost", "accounting") in itertools.pairwise(tokens)
+    assert title_tokens("Blueprint Reading Reading") == ("blueprint", "reading")  # titles dedupe
+
+
+
+_CLAUSE_PIECES = [p for p in _PIECES if not set(p) & set("()")]
+clauses = st.lists(st.sampled_from(_CLAUSE_PIECES), min_size=1, max_size=10).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(clauses, clauses)
+def test_running_text_is_read_clause_by_clause(first: str, second: str) -> None:
+    """What one sentence says ("esl", an abbreviation) never changes the words of another, and
+    no stop word survives."""
+    both = text_tokens(f"{first}. {second}")
+    assert both == text_tokens(first) + text_tokens(second)
+    assert not set(both) & tables().stop
