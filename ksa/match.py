@@ -461,6 +461,8 @@ _COMPUTING_TITLE = frozenset({"computer", "computing", "computerized", "software
 _COMPUTING_SUBJECT = frozenset({"programming", "computer", "computers", "computing", "software"})
 # title words of a course on building software, not using it ("Android App Programming")
 _PROGRAMMING_TITLE = frozenset({"programming", "development", "developer", "coding", "programmer"})
+_HISTORY = frozenset({"history"})  # a course whose subject is the history of what it names
+_NATURAL = frozenset({"natural"})  # ... unless it is natural history, a science
 EXACT_MARK = "="  # an item term written "=words" names only the titles of exactly those words
 GENERAL_COURSE_MARK = "?"  # an item term written "?words" names a general course (see _QueryString)
 EVIDENCE_MARK = ">"  # "?words>evidence": what the general course's description must name
@@ -900,6 +902,9 @@ def match_items_with_stats(
             """The course may teach the item as ``qs`` names it (title or description alike)."""
             if shapes.words(position) & placements:
                 return False  # "Electronics Externship": a work placement teaches no item itself
+            if (shapes.heads(position) == _HISTORY and not (own | set(qs.words)) & _HISTORY
+                    and not shapes.words(position) & _NATURAL):
+                return False  # "History of Mathematics" teaches history, not mathematics
             if qs.evidence and (qs.described_only or descriptions.has(position)) and not any(
                     descriptions.mentions(position, e) for e in qs.evidence):
                 return False  # a computing-literacy course whose syllabus names no database (a

@@ -526,6 +526,18 @@ def test_a_whole_esl_course_teaches_reading_where_its_syllabus_names_reading() -
     assert sorted(found) == ["Academic Reading, Intermediate", "Beginning English as a Second Language"]
 
 
+def test_the_history_of_a_subject_is_no_course_in_it() -> None:
+    """"History of Mathematics" (SCED) and "History of Economic Thought" teach history: no
+    mathematics or economics for a bookkeeping clerk, where the algebra and economics courses do."""
+    courses = [_course("02991", "History of Mathematics", school="High school (SCED)"),
+               _course("02052", "Algebra I", school="High school (SCED)"),
+               _course("ECON 330", "History of Economic Thought", school="UH Hilo"),
+               _course("ECON 130", "Principles of Microeconomics", school="UH Hilo")]
+    assert _titles(courses, "knowledge", "Mathematics", "43-3031.00") == ["Algebra I"]
+    found = _titles(courses, "knowledge", "Economics and Accounting", "43-3031.00")
+    assert "Principles of Microeconomics" in found and "History of Economic Thought" not in found
+
+
 def test_a_drone_course_is_no_core_course_of_an_electronics_department() -> None:
     """Bridgerland's electronics department (ELEC) teaches drone piloting beside its circuits: the
     circuits courses teach a telecom installer Engineering and Technology, the drone courses do not."""
