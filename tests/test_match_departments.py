@@ -538,6 +538,15 @@ def test_the_history_of_a_subject_is_no_course_in_it() -> None:
     assert "Principles of Microeconomics" in found and "History of Economic Thought" not in found
 
 
+def test_a_game_course_teaches_its_own_field() -> None:
+    """UH West Oahu's "Game Logic" is game design (a field word): no critical thinking for a
+    health services manager, where "Introduction to Logic" is; game theory stays economics."""
+    courses = [_course("CM 150", "Game Logic", school="UH West Oahu"),
+               _course("PHIL 110", "Introduction to Logic", school="UH West Oahu")]
+    assert _titles(courses, "skills", "Critical Thinking", "11-9111.00") == ["Introduction to Logic"]
+    assert normalize_title("Global Topics in Game Theory") == "global topics gametheory"
+
+
 def test_a_drone_course_is_no_core_course_of_an_electronics_department() -> None:
     """Bridgerland's electronics department (ELEC) teaches drone piloting beside its circuits: the
     circuits courses teach a telecom installer Engineering and Technology, the drone courses do not."""
