@@ -317,7 +317,7 @@ class _QueryString:
     # a term written "?words" names a general course ("Computing Literacy and Applications") that
     # teaches the item only where its description, if it has one, names the item or one of its
     # own terms (a database for Microsoft Access): each of these word sets is such a mention
-    evidence: frozenset[frozenset[str]] = frozenset()
+    evidence: frozenset[Evidence] = frozenset()
     # a "?" term that names its own evidence ("?literature>emphasis writing"): only a course whose
     # description names it teaches the item; a course without a description does not
     described_only: bool = False
@@ -439,21 +439,30 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
     return out
 
 
-def _evidence(name: str, terms: Sequence[str], vocabulary: Vocabulary) -> frozenset[frozenset[str]]:
+# what a general course's description must say: a phrase (its words together, in order) or, for
+# evidence a "?" term names itself, a set of words anywhere ("emphasis" ... "writing")
+Evidence = tuple[str, ...] | frozenset[str]
+
+
+def _evidence(name: str, terms: Sequence[str], vocabulary: Vocabulary) -> frozenset[Evidence]:
     """What a general course's description must name to teach the item: the item's name or one
-    of its own (not "?") terms, as meaningful words; a product name that is an everyday word
-    ("Access") counts only with its maker, which descriptions rarely write, so its terms do."""
-    out: set[frozenset[str]] = set()
+    of its own (not "?") terms, as a phrase of meaningful words; "computer" alone ("computer
+    tools", "=computer applications") is no evidence: every computing syllabus says it. A product
+    name that is an everyday word ("Access") counts only with its maker, which descriptions
+    rarely write, so its terms do."""
+    out: set[Evidence] = set()
     for text in (name, *terms):
         if text.startswith(GENERAL_COURSE_MARK):
             continue
-        words = frozenset(meaningful(title_tokens(text.lstrip(FIELD_TERM_MARK + EXACT_MARK), vocabulary)))
-        if words and not (len(words) == 1 and words <= tables().everyday):
+        words = tuple(meaningful(title_tokens(text.lstrip(FIELD_TERM_MARK + EXACT_MARK), vocabulary)))
+        if words and not (len(words) == 1 and set(words) <= tables().everyday | _BARE_COMPUTING):
             out.add(words)
     return frozenset(out)
 
 
 _SOFTWARE_WORDS = frozenset({"software", "computer", "computerized", "application", "digital"})
+# words every computing course's description says: no evidence of what it teaches on their own
+_BARE_COMPUTING = frozenset({"computer", "computing", "computerized", "software", "digital"})
 # title words of a course on using computers, whose description may name the software it trains
 _COMPUTING_TITLE = frozenset({"computer", "computing", "computerized", "software", "application",
                               "digital", "office", "msoffice"})
@@ -710,6 +719,14 @@ class _DescriptionIndex:
         found = self._of_course.get(position)
         return found is not None and words <= self._words[found]
 
+    def says(self, position: int, phrase: tuple[str, ...]) -> bool:
+        """The course's description holds ``phrase``, its words together and in order."""
+        found = self._of_course.get(position)
+        if found is None:
+            return False
+        tokens, n = self._tokens[found], len(phrase)
+        return any(tokens[j : j + n] == phrase for j in range(len(tokens) - n + 1))
+
     def courses_with(self, phrase: tuple[str, ...]) -> tuple[int, ...]:
         """Positions of the courses whose description holds ``phrase``."""
         found = self._cache.get(phrase)
@@ -906,7 +923,8 @@ def match_items_with_stats(
                     and not shapes.words(position) & _NATURAL):
                 return False  # "History of Mathematics" teaches history, not mathematics
             if qs.evidence and (qs.described_only or descriptions.has(position)) and not any(
-                    descriptions.mentions(position, e) for e in qs.evidence):
+                    descriptions.mentions(position, e) if isinstance(e, frozenset)
+                    else descriptions.says(position, e) for e in qs.evidence):
                 return False  # a computing-literacy course whose syllabus names no database (a
                 # literature course teaches English only where its syllabus names writing)
             if subject and shapes.clinical(position):

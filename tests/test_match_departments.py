@@ -547,6 +547,21 @@ def test_a_game_course_teaches_its_own_field() -> None:
     assert normalize_title("Global Topics in Game Theory") == "global topics gametheory"
 
 
+def test_a_database_course_trains_office_only_where_its_syllabus_names_an_office_program() -> None:
+    """Kapiolani's "Introduction to Databases" is database design "in a computer environment" with
+    "information technology tools": "computer" alone is no evidence of Office. Bridgerland's
+    title-only "Database" is taken on trust; a database course built on spreadsheets is Office."""
+    courses = [Course(school="Kapiolani CC", grade_level="", course_code="ITS 129",
+                      course_title="Introduction to Databases",
+                      description="Hands-on activities in a computer environment: designing and "
+                                  "manipulating a database using information technology tools."),
+               Course(school="Bridgerland Tech", grade_level="", course_code="BTEC 1400", course_title="Database"),
+               Course(school="Leeward CC", grade_level="", course_code="BUSN 164", course_title="Databases",
+                      description="Building tables and queries, linked to spreadsheets and word processing.")]
+    found = _titles(courses, "technology", "Microsoft Office software", "43-6014.00")
+    assert sorted(found) == ["Database", "Databases"]
+
+
 def test_a_drone_course_is_no_core_course_of_an_electronics_department() -> None:
     """Bridgerland's electronics department (ELEC) teaches drone piloting beside its circuits: the
     circuits courses teach a telecom installer Engineering and Technology, the drone courses do not."""
