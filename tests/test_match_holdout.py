@@ -222,8 +222,10 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     5 0.947/0.870; 6 0.941/0.822; 10 0.917/0.767; 21 0.948/0.790; 30 0.956/0.682; 32
     0.911/0.470; 33 (read once set 35 was pooled; clean first score 0.907/0.584; last TEST
     figure 0.915/0.621) 0.910/0.654; 34 (clean first score 0.894/0.503; last TEST figure
-    0.899/0.523) 0.899/0.530. Session 21: 35 (read once set 36 was pooled; clean first score
-    0.921/0.542; last TEST figure 0.926/0.580). Sets 16, 25, 26 and 36 are TEST: only
+    0.899/0.523) 0.899/0.530. Session 21 (rounds r79, r80; the session-20 matcher on these labels in
+    brackets): 3 0.934/0.846; 5 0.949/0.872; 6 0.939/0.823; 10 0.921/0.785 (0.917/0.766); 12
+    0.934/0.613; 20 0.957/0.655; 23 0.955/0.825; 35 (read once set 36 was pooled; clean first
+    score 0.921/0.542; last TEST figure 0.926/0.580) 0.928/0.582. Sets 16, 25, 26 and 36 are TEST: only
     benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
