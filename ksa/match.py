@@ -316,7 +316,8 @@ class _QueryString:
     exact: frozenset[str] = frozenset()
     # a term written "?words" names a general course ("Computing Literacy and Applications") that
     # teaches the item only where its description, if it has one, names the item or one of its
-    # own terms (a database for Microsoft Access): each of these word sets is such a mention
+    # own terms (a database for Microsoft Access): each of these phrases (or, for evidence the term
+    # names itself, word sets) is such a mention
     evidence: frozenset[Evidence] = frozenset()
     # a "?" term that names its own evidence ("?literature>emphasis writing"): only a course whose
     # description names it teaches the item; a course without a description does not
