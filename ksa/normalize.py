@@ -286,18 +286,14 @@ def may_be_truncated(title: str) -> bool:
 def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, ...]:
     """The normalized words of a title (see module docstring)."""
     t = tables()
-    words = [stem(w) for w in _words(text)]
-    # a duration says how long a course runs, not what it teaches: "OSHA 40 Hr", "10-Hour OSHA"
-    words = [w for i, w in enumerate(words) if not (w in _DURATION and i and words[i - 1].isdigit())]
+    words = _course_words(text)
     if vocabulary is not None and words and may_be_truncated(text):
         last = words[-1]
         if not (_is_level(last) or last in t.stop or f"a:{last}" in t.rules or f"s:{last}" in t.rules):
             full = vocabulary.expand(last)
             if full is not None:
                 words[-1] = full
-    words = _rewrite(words, t.rules, "a:")
-    words = _rewrite(words, t.rules, "s:")
-    rewritten = _absorb(_dedupe(words), t)
+    rewritten = _absorb(_dedupe(_rewritten(words, t)), t)
     kept = [w for w in rewritten if w not in t.stop and not _is_level(w)]
     while len(kept) > 1 and kept[0] in t.leading:
         kept.pop(0)
@@ -305,6 +301,18 @@ def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, 
         return tuple(kept)
     without_stop = [w for w in rewritten if w not in t.stop]
     return tuple(without_stop or rewritten)
+
+
+def _course_words(text: str) -> list[str]:
+    """The plural-stripped words of ``text``, durations left out: a duration says how long a
+    course runs, not what it teaches ("OSHA 40 Hr", "10-Hour OSHA")."""
+    words = [stem(w) for w in _words(text)]
+    return [w for i, w in enumerate(words) if not (w in _DURATION and i and words[i - 1].isdigit())]
+
+
+def _rewritten(words: list[str], t: Tables) -> list[str]:
+    """Abbreviations, then synonyms, rewritten to their canonical words."""
+    return _rewrite(_rewrite(words, t.rules, "a:"), t.rules, "s:")
 
 
 def _absorb(words: list[str], t: Tables) -> list[str]:
@@ -333,11 +341,8 @@ def text_tokens(text: str) -> tuple[str, ...]:
     t = tables()
     out: list[str] = []
     for clause in _CLAUSE_END.split(text):
-        words = [stem(w) for w in _words(clause)]
-        words = [w for i, w in enumerate(words)
-                 if not (w in _DURATION and i and words[i - 1].isdigit())]
-        words = _rewrite(_rewrite(words, t.rules, "a:"), t.rules, "s:")
-        out.extend(w for w in _absorb(words, t) if w not in t.stop and not _is_level(w))
+        words = _absorb(_rewritten(_course_words(clause), t), t)
+        out.extend(w for w in words if w not in t.stop and not _is_level(w))
     return tuple(out)
 
 
