@@ -129,6 +129,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    computer, automated teller and office machine repairers; the NCES SCED high-school course
    list, Southeast Community College (with its department table) and Honolulu Community College.
    Built at the start of session 21 with the final session-20 matcher, set 35's errors unread.
+37. medical and clinical laboratory technologists, tile and stone setters, loan interviewers and
+   clerks, computer network architects; Southwest Tech, Leeward Community College and UH Maui
+   College. Built at the start of session 22 with the final session-21 matcher, set 36's errors
+   unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -136,7 +140,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 36)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 37)
 """
 
 from __future__ import annotations
@@ -308,6 +312,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("sced-nces", "sced_v12.csv", "High school (SCED)"),
             ("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"))),
+    "37": (("29-2011.00", "47-2044.00", "43-4131.00", "15-1241.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"))),
 }
 
 
