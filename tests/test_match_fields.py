@@ -193,6 +193,26 @@ def test_sced_area_places_a_high_school_course_in_its_field(tmp_path: Path) -> N
     assert match_items(query, bare, soc="27-1024.00")["k"]
 
 
+def test_sced_world_language_course_teaches_no_english(tmp_path: Path) -> None:
+    """SCED area 24 (World Languages) puts "Greek Literature" in a language's program: its
+    syllabus stresses reading and writing, in Greek, so no English Language; an English-area
+    literature course whose row stresses writing still counts."""
+    from ksa.catalog import load_catalogs
+    from ksa.panel import CatalogSpec
+
+    path = tmp_path / "sced.csv"
+    stress = "Emphasis is typically placed on critical and analytical reading and writing."
+    path.write_text("Course Title,SCED Course Code,Course Description\n"
+                    f"Greek Literature,24310,Literature written in Greek. {stress}\n"
+                    f"World Literature,01057,Literature from around the world. {stress}\n",
+                    encoding="utf-8")
+    courses = list(load_catalogs([CatalogSpec(path, school="High school")]).courses)
+    assert [c.program for c in courses] == ["World Languages", ""]
+    found = match_items([MatchQuery("k", "knowledge", "English Language")], courses,
+                        soc="47-2051.00")["k"]
+    assert [m.course.course_title for m in found] == ["World Literature"]
+
+
 def test_health_programs_share_their_science_core() -> None:
     """A medical-assisting department's Medical Terminology and a respiratory-care program's anatomy
     teach a dental assistant Medicine and Dentistry, and so does a title naming another health
