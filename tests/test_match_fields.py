@@ -307,3 +307,15 @@ def test_composition_and_english_as_disciplines_are_no_practice() -> None:
                _course("Composition I", school="C")]
     assert _titles(courses, "skills", "Writing", "15-1231.00") == ["Composition I"]
     assert _titles(courses, "knowledge", "English Language", "15-1231.00") == ["Composition I"]
+
+
+def test_pre_kindergarten_readiness_is_early_childhood_teaching() -> None:
+    """SCED "Language Arts (pre-kindergarten)" readies four-year-olds for language arts: no
+    English Language for cement masons; the kindergarten course is English all the same, and a
+    preschool teacher's own field keeps the pre-kindergarten one."""
+    courses = [_course("Language Arts (pre-kindergarten)"),
+               _course("Language Arts (kindergarten)", school="B")]
+    assert _titles(courses, "knowledge", "English Language", "47-2051.00") == [
+        "Language Arts (kindergarten)"]
+    assert set(_titles(courses, "knowledge", "English Language", "25-2011.00")) == {
+        "Language Arts (pre-kindergarten)", "Language Arts (kindergarten)"}
