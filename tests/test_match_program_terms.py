@@ -471,3 +471,17 @@ def test_a_programs_own_courses_teach_its_core_in_law_therapy_and_fashion() -> N
     for course, item, soc in cases:
         assert _schools([course], item, "knowledge", soc) == [course.school], item
         assert _schools([course], item, "knowledge", "47-2111.00") == [], item
+
+
+def test_computer_repairers_learn_computers_in_it_and_electronics_departments() -> None:
+    """Computer, ATM and office machine repairers train in computer installation and repair
+    (47.0104) and business machine repair (47.0102): an IT department's "Windows Server Admin"
+    or an electronics department's "Digital Logic" teaches them Computers and Electronics,
+    though neither title names the item; a cook's department does not, and the IT course is no
+    carpenter's."""
+    courses = [_course("Windows Server Admin", "IT U", program="Information Technology"),
+               _course("Digital Logic", "Elec U", program="Electronics Engineering Technology"),
+               _course("Kitchen Operations", "Cook U", program="Culinary Arts")]
+    found = _schools(courses, "Computers and Electronics", "knowledge", "49-2011.00")
+    assert sorted(found) == ["Elec U", "IT U"]
+    assert _schools(courses, "Computers and Electronics", "knowledge", "47-2031.00") == []
