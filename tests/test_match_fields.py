@@ -311,11 +311,16 @@ def test_composition_and_english_as_disciplines_are_no_practice() -> None:
 
 def test_pre_kindergarten_readiness_is_early_childhood_teaching() -> None:
     """SCED "Language Arts (pre-kindergarten)" readies four-year-olds for language arts: no
-    English Language for cement masons; the kindergarten course is English all the same, and a
-    preschool teacher's own field keeps the pre-kindergarten one."""
+    English Language for cement masons; the kindergarten course is English all the same (a
+    grade, like "grade 1"), and a preschool teacher's own field keeps the pre-kindergarten one."""
     courses = [_course("Language Arts (pre-kindergarten)"),
                _course("Language Arts (kindergarten)", school="B")]
     assert _titles(courses, "knowledge", "English Language", "47-2051.00") == [
         "Language Arts (kindergarten)"]
     assert set(_titles(courses, "knowledge", "English Language", "25-2011.00")) == {
         "Language Arts (pre-kindergarten)", "Language Arts (kindergarten)"}
+    # kindergarten is a grade, as "(grade 1)" is: the course is language arts, scored so
+    graded = [_course("Reading (kindergarten)"), _course("Reading (grade 1)", school="B")]
+    found = match_items([MatchQuery("k", "knowledge", "English Language")], graded,
+                        soc="47-2051.00")["k"]
+    assert [m.score for m in found] == [found[0].score] * 2 and found[0].score >= 85
