@@ -241,15 +241,21 @@ in session 21 (DEV).
 transcriptionists (31-9094), recreation workers (39-9032) and computer, automated teller and
 office machine repairers (49-2011) with the NCES SCED high-school list, Southeast CC (with its
 department table) and Honolulu CC, pooled at the start of session 21 with the final session-20
-matcher (pool commit 2f54929). Clean first score: P 0.942, R 0.576 (nothing unjudged). Its errors
-have not been read: it is TEST.
+matcher (pool commit 2f54929). Clean first score: P 0.942, R 0.576 (nothing unjudged). With set
+37 pooled, its errors were read in session 22 (DEV).
+
+``tests/data/match_holdout37.csv`` pairs medical and clinical laboratory technologists (29-2011),
+tile and stone setters (47-2044), loan interviewers and clerks (43-4131) and computer network
+architects (15-1241) with Southwest Tech, Leeward CC and UH Maui College, pooled at the start of
+session 22 with the final session-21 matcher (pool commit 6c125aa). Clean first score: P 0.884,
+R 0.689 (nothing unjudged). Its errors have not been read: it is TEST.
 
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|36] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|37] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -409,7 +415,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "47-2051.00": "Cement Masons and Concrete Finishers",
                "31-9094.00": "Medical Transcriptionists",
                "39-9032.00": "Recreation Workers",
-               "49-2011.00": "Computer, Automated Teller, and Office Machine Repairers"}
+               "49-2011.00": "Computer, Automated Teller, and Office Machine Repairers",
+               "29-2011.00": "Medical and Clinical Laboratory Technologists",
+               "47-2044.00": "Tile and Stone Setters",
+               "43-4131.00": "Loan Interviewers and Clerks",
+               "15-1241.00": "Computer Network Architects"}
 
 
 def label_file(which: str) -> Path:
