@@ -4,7 +4,9 @@ A five-digit NCES SCED code (``13055`` Metal Processing/Production) starts with 
 (``13`` Manufacturing). Lists coded with SCED rarely have a department column, so a
 career-and-technical area stands in for it: its name as the program and the CIP 2020 series it
 prepares for as the CIP (``ksa/data/sced_areas.csv``). Academic areas, and areas spanning
-unrelated fields, carry no series and give no program.
+unrelated fields, carry no series and give no program. An area whose course groups prepare for
+different fields is split by a longer code prefix (Transportation, 20: operation, mechanics and
+repair, distribution).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ _CODE = re.compile(r"\s*(\d{5})(?:[.\-]\w+)?\s*")  # "13055", "13055.1", "10004-
 
 @dataclass(frozen=True)
 class ScedArea:
-    area: str  # "13"
+    area: str  # "13", or a longer prefix splitting an area ("201")
     name: str  # "Manufacturing"
     cip: str  # "48", or "" for an academic area
 
@@ -33,6 +35,12 @@ def sced_areas() -> dict[str, ScedArea]:
 
 
 def sced_area(code: str) -> ScedArea | None:
-    """The subject area of a SCED course code, or None when ``code`` is no SCED code."""
+    """The subject area of a SCED course code, or None when ``code`` is no SCED code; where the
+    table splits an area by a longer prefix (Transportation's "201" mechanics and repair), the
+    longest prefix it lists wins."""
     found = _CODE.fullmatch(code)
-    return sced_areas().get(found.group(1)[:2]) if found else None
+    if not found:
+        return None
+    areas = sced_areas()
+    digits = found.group(1)
+    return next((areas[digits[:n]] for n in (4, 3, 2) if digits[:n] in areas), None)

@@ -193,6 +193,29 @@ def test_sced_area_places_a_high_school_course_in_its_field(tmp_path: Path) -> N
     assert match_items(query, bare, soc="27-1024.00")["k"]
 
 
+def test_sced_transportation_area_splits_into_its_course_groups(tmp_path: Path) -> None:
+    """SCED area 20 groups vehicle operation, vehicle mechanics and distribution: "Heavy Equipment
+    Mechanics" (20112) is vehicle repair (47.06, its program "Vehicle Mechanics and Repair"), so
+    it teaches a heavy-equipment mechanic Mechanical but not an office machine repairer, whose
+    business machine repair programs share only the CIP family (47) with it: the field word
+    "vehicle" places the program."""
+    from ksa.catalog import load_catalogs
+    from ksa.catalog_sced import sced_area
+    from ksa.panel import CatalogSpec
+
+    assert sced_area("20112").cip == "47.06" and sced_area("20152").cip == "52.0203"
+    assert sced_area("20051").cip == "49" and sced_area("20999").cip == ""
+    assert sced_area("13055").cip == "48" and sced_area("1305") is None
+    path = tmp_path / "sced.csv"
+    path.write_text("Course Title,SCED Course Code\nHeavy Equipment Mechanics,20112\n",
+                    encoding="utf-8")
+    courses = list(load_catalogs([CatalogSpec(path, school="High school")]).courses)
+    query = [MatchQuery("k", "knowledge", "Mechanical")]
+    assert match_items(query, courses, soc="49-2011.00")["k"] == ()
+    assert [m.course.course_title for m in match_items(query, courses, soc="49-3042.00")["k"]] == [
+        "Heavy Equipment Mechanics"]
+
+
 def test_sced_world_language_course_teaches_no_english(tmp_path: Path) -> None:
     """SCED area 24 (World Languages) puts "Greek Literature" in a language's program: its
     syllabus stresses reading and writing, in Greek, so no English Language; an English-area

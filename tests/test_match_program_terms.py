@@ -485,3 +485,6 @@ def test_computer_repairers_learn_computers_in_it_and_electronics_departments() 
     found = _schools(courses, "Computers and Electronics", "knowledge", "49-2011.00")
     assert sorted(found) == ["Elec U", "IT U"]
     assert _schools(courses, "Computers and Electronics", "knowledge", "47-2031.00") == []
+    # computer installation and repair (47.0104) leads to industrial electronics repairers too,
+    # for whom an IT department's courses are another sector's (judged so, round r81)
+    assert _schools(courses[:1], "Computers and Electronics", "knowledge", "49-2094.00") == []
