@@ -59,7 +59,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -390,14 +390,15 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
         if own_evidence:
             needs = frozenset(w for w in (frozenset(meaningful(title_tokens(e, vocabulary)))
                                           for e in own_evidence) if w)
+        # what every string of this term carries: its evidence and its field marks
+        marks = partial(_QueryString, evidence=needs, described_only=bool(own_evidence),
+                        any_field=any_field, any_department=any_department)
         if penalty and text.startswith(EXACT_MARK):
             # "=computer applications": only a title of exactly these words ("Computer
             # Applications", "Business Computer Applications" is a term of its own)
             bare = _generic_title(title_tokens(text[len(EXACT_MARK):], vocabulary))
             if bare:
-                out.append(_QueryString((), frozenset(), penalty, exact=bare, evidence=needs,
-                                        described_only=bool(own_evidence),
-                                        any_field=any_field, any_department=any_department))
+                out.append(marks((), frozenset(), penalty, exact=bare))
             continue
         tokens = title_tokens(text, vocabulary) if text.strip() else ()
         words = meaningful(tokens)
@@ -428,15 +429,11 @@ def _query_strings(query: MatchQuery, vocabulary: Vocabulary,
                          or (anchors and q.broad) or q.any_department != any_department
                          # a "!" term is said whole: "!food operations" is not "!food service management"
                          or (any_department and q.phrase != tokens) for q in out):
-            out.append(_QueryString(words, heads(text, vocabulary), penalty, broad, anchors,
-                                    phrase=tokens, strict_anchors=strict, evidence=needs,
-                                    described_only=bool(own_evidence),
-                                    context_only=broad and entry is not None and entry.context_only,
-                                    any_field=any_field, any_department=any_department))
+            out.append(marks(words, heads(text, vocabulary), penalty, broad, anchors,
+                             phrase=tokens, strict_anchors=strict,
+                             context_only=broad and entry is not None and entry.context_only))
         elif not words and penalty and _generic_title(tokens):
-            out.append(_QueryString((), frozenset(), penalty, exact=_generic_title(tokens), evidence=needs,
-                                    described_only=bool(own_evidence), any_field=any_field,
-                                    any_department=any_department))
+            out.append(marks((), frozenset(), penalty, exact=_generic_title(tokens)))
     return out
 
 
