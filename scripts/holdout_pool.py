@@ -133,6 +133,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    clerks, computer network architects; Southwest Tech, Leeward Community College and UH Maui
    College. Built at the start of session 22 with the final session-21 matcher, set 36's errors
    unread.
+38. bill and account collectors, environmental science and protection technicians, roofers,
+   radiation therapists; Bridgerland, UH West Oahu and UH Hilo. Built at the start of session 23
+   with the final session-22 matcher, set 37's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -140,7 +143,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 37)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 38)
 """
 
 from __future__ import annotations
@@ -316,6 +319,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
             (_UH[0], _UH[1].format("maui"), "Maui College"))),
+    "38": (("43-3011.00", "19-4042.00", "47-2181.00", "29-1124.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
+            (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
 }
 
 
