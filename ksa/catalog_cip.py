@@ -143,6 +143,10 @@ class Context:
             return UNKNOWN  # "Business" fits agricultural business and others: the name is ambiguous
         if all(self.related(c) for c in candidates):
             return UNKNOWN
+        if homes is not None and all(self.related(h) for h in homes):
+            # a department the table names is of its home fields, whatever CIP title shares its
+            # words: "BUS" is a business department, not the truck and bus drivers' program
+            return UNKNOWN
         return ELSEWHERE
 
 

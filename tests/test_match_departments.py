@@ -223,6 +223,23 @@ def test_subject_codes_used_as_department_names_give_context() -> None:
     assert occupation_context("47-2152.00").classify(program="DH") == -1
 
 
+def test_department_code_that_is_also_a_word_of_another_programs_title() -> None:
+    """"BUS" is Leeward's business department, not the truck and bus drivers' program whose CIP
+    title holds the word: its "Principles of Business" teaches a chef Administration and
+    Management as Kapiolani's "BUSINESS" department's course of the same title does."""
+    from ksa.catalog_cip import occupation_context
+
+    assert occupation_context("35-1011.00").classify(program="BUS") == 0
+    assert occupation_context("35-1011.00").classify(program="BUSINESS") == 0
+    description = "Surveys the foundations of accounting, management, finance and marketing."
+    courses = [Course(school=school, grade_level="", course_code="BUS 120", course_title="Principles of Business",
+                      description=description, program=program)
+               for school, program in (("Leeward CC", "BUS"), ("Kapiolani CC", "BUSINESS"))]
+    found = match_items([MatchQuery(key="am", domain="knowledge", text="Administration and Management")],
+                        courses, soc="35-1011.00")["am"]
+    assert sorted(m.course.school for m in found) == ["Kapiolani CC", "Leeward CC"]
+
+
 def test_foundation_items_reach_courses_that_name_them_otherwise() -> None:
     """Computer literacy courses teach Computers and Electronics, business and creative writing
     courses English (the r73 rule), an interviewing course Active Listening; a course sharing only
