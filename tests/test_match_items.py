@@ -640,6 +640,24 @@ def test_a_fields_own_management_course_teaches_management_to_every_occupation()
     assert normalize_title("Skills Nursing Leadrshp & Mgmt") == normalize_title("Skills Nursing Leadership & Management")
 
 
+def test_running_a_shift_or_a_business_teaches_management_in_any_department() -> None:
+    """A culinary program's "Front-end Manager" and "Shift Scheduling", an e-commerce program's
+    "Creating an Online Business", a business department's "Management Concepts" or
+    "Hort Business Mangment" (a typo), a military science "Leadership Studies": each runs an
+    operation or its people (policy item 9, every labelled occupation agreed), so each teaches a
+    photographer Administration and Management whatever department gives it; the culinary
+    program's "Garde Manager" (the cold kitchen) and "Line Cooking" do not."""
+    titles = {"Front-end Manager": "Culinary Arts", "Shift Scheduling": "Culinary Arts",
+              "Creating an Online Business": "E-Commerce", "Management Concepts": "Occupational Therapy Assistant",
+              "Hort Business Mangment": "Horticulture", "Air Force Leadership Studies": "Aerospace Studies",
+              "Garde Manager": "Culinary Arts", "Line Cooking": "Culinary Arts"}
+    courses = [_course(t, school=f"S{n}", program=p) for n, (t, p) in enumerate(titles.items())]
+    found = _titles(match_items([MatchQuery("a", "knowledge", "Administration and Management")], courses,
+                                soc="27-4021.00"), "a")
+    assert sorted(found) == ["Air Force Leadership Studies", "Creating an Online Business", "Front-end Manager",
+                             "Hort Business Mangment", "Management Concepts", "Shift Scheduling"]
+
+
 def test_computer_literacy_of_any_department_teaches_computers() -> None:
     """Bridgerland's "Computer Literacy for IT" (an IT department) and "Digital Literacy for
     Welders" teach a diesel mechanic Computers and Electronics: end-user computing is taught the
