@@ -1,4 +1,4 @@
-"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the thirty-fifth.
+"""Held-out sets scored as a whole (no DEV/TEST split inside): the third to the thirty-eighth.
 
 ``tests/data/match_holdout3.csv`` pairs the panel items of dental assistants (31-9091), bus and
 truck mechanics and diesel engine specialists (49-3031), restaurant cooks (35-2014) and
@@ -248,14 +248,20 @@ matcher (pool commit 2f54929). Clean first score: P 0.942, R 0.576 (nothing unju
 tile and stone setters (47-2044), loan interviewers and clerks (43-4131) and computer network
 architects (15-1241) with Southwest Tech, Leeward CC and UH Maui College, pooled at the start of
 session 22 with the final session-21 matcher (pool commit 6c125aa). Clean first score: P 0.884,
-R 0.689 (nothing unjudged). Its errors have not been read: it is TEST.
+R 0.689 (nothing unjudged). With set 38 pooled, its errors were read in session 23 (DEV).
+
+``tests/data/match_holdout38.csv`` pairs bill and account collectors (43-3011), environmental
+science and protection technicians (19-4042), roofers (47-2181) and radiation therapists (29-1124)
+with Bridgerland, UH West Oahu and UH Hilo, pooled at the start of session 23 with the final
+session-22 matcher (pool commit 44b316f). Clean first score: P 0.930, R 0.451 (nothing
+unjudged; its judges added 1,902 courses). Its errors have not been read: it is TEST.
 
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|37] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|38] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -419,7 +425,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "29-2011.00": "Medical and Clinical Laboratory Technologists",
                "47-2044.00": "Tile and Stone Setters",
                "43-4131.00": "Loan Interviewers and Clerks",
-               "15-1241.00": "Computer Network Architects"}
+               "15-1241.00": "Computer Network Architects",
+               "43-3011.00": "Bill and Account Collectors",
+               "19-4042.00": "Environmental Science and Protection Technicians, Including Health",
+               "47-2181.00": "Roofers",
+               "29-1124.00": "Radiation Therapists"}
 
 
 def label_file(which: str) -> Path:

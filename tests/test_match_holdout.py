@@ -126,9 +126,9 @@ def _holdout_test() -> ModuleType:
 
 @pytest.mark.parametrize("which", ["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
                                    "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30",
-                                   "31", "32", "33", "34", "35", "36", "37"])
+                                   "31", "32", "33", "34", "35", "36", "37", "38"])
 def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: str) -> None:
-    """Sets 3 to 37 (benchmarks/match_holdout_test.py): every labelled course is a course of the
+    """Sets 3 to 38 (benchmarks/match_holdout_test.py): every labelled course is a course of the
     set's catalogs as the product reads them, each set covers its four occupations, and the
     judges' added courses are there."""
     bench = _holdout_test()
@@ -151,7 +151,8 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
                           ("23", 0.91, 0.73), ("24", 0.89, 0.57), ("27", 0.92, 0.52),
                           ("28", 0.84, 0.48), ("29", 0.82, 0.44), ("30", 0.92, 0.58),
                           ("31", 0.90, 0.50), ("32", 0.88, 0.42), ("33", 0.88, 0.62),
-                          ("34", 0.86, 0.50), ("35", 0.89, 0.55), ("36", 0.92, 0.58)])
+                          ("34", 0.86, 0.50), ("35", 0.89, 0.55), ("36", 0.92, 0.58),
+                          ("37", 0.86, 0.66)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -226,8 +227,10 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     brackets): 3 0.934/0.846; 5 0.949/0.872; 6 0.939/0.823; 10 0.921/0.785 (0.917/0.766); 12
     0.934/0.613; 20 0.957/0.655; 23 0.955/0.825; 35 (read once set 36 was pooled; clean first
     score 0.921/0.542; last TEST figure 0.926/0.580) 0.928/0.582. Session 22: 36 (read once
-    set 37 was pooled; clean first score 0.942/0.576; last TEST figure 0.943/0.578). Sets 16,
-    25, 26 and 37 are TEST: only
+    set 37 was pooled; clean first score 0.942/0.576; last TEST figure 0.943/0.578). Session 23:
+    37 (read once set 38 was pooled; clean first score 0.884/0.689; most of its wrong
+    suggestions are calls its judges made against the other sets' labels: trade and business
+    mathematics, screenwriting, ESL reading). Sets 16, 25, 26 and 38 are TEST: only
     benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 

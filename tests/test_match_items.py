@@ -673,6 +673,17 @@ def test_computer_literacy_of_any_department_teaches_computers() -> None:
     assert sorted(found) == ["Computer Literacy for IT", "Digital Literacy for Welders", "Online Applications"]
 
 
+def test_computers_for_trades_teach_computers() -> None:
+    """A trades program's "Computer for Trades" and a "Particular Topics in Computer Literacy"
+    teach a heavy-equipment mechanic Computers and Electronics (every labelled occupation agreed,
+    29 to 0 and 9 to 0); "Trades Math" and "Topics in Welding" do not."""
+    titles = ["Computer for Trades", "Particular Topics in Computer Literacy", "Trades Math", "Topics in Welding"]
+    courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
+    found = _titles(match_items([MatchQuery("c", "knowledge", "Computers and Electronics")], courses,
+                                soc="49-3042.00"), "c")
+    assert sorted(found) == ["Computer for Trades", "Particular Topics in Computer Literacy"]
+
+
 def test_another_health_programs_care_courses_teach_medicine() -> None:
     """A health occupation learns Medicine and Dentistry from another health program's nursing,
     surgical-procedure and clinical medical-assisting courses ("~" terms of program_terms.csv);
