@@ -554,6 +554,37 @@ def test_political_science_and_civics_are_law_and_government() -> None:
                              "Introduction to Political Science", "Public Policy"]
 
 
+def test_workplace_relations_courses_teach_social_perceptiveness_in_any_department() -> None:
+    """Getting along at work is taught the same whichever program gives it: a medical-assisting
+    "Career & Workplace Relations", a business "Organizational Behavior" and a trades "Job
+    Seeking & Work Relationships" teach a photographer Social Perceptiveness (judges 59 to 2, 15 to
+    0, 19 to 0; round r84); a human-services "Individual Counseling" is the helping professions'
+    (a blind judge took it for nurses and therapists only), and "Family and Consumer Relations
+    Law" is no relations course."""
+    courses = [_course("Career & Workplace Relations", school="A", program="Medical Assisting"),
+               _course("Organizational Behavior", school="B", program="Business Management"),
+               _course("Job Seeking & Work Relationships", school="C", code="WELD 1010"),
+               _course("Individual Counseling", school="D", program="Human Services"),
+               _course("Family and Consumer Relations Law", school="E", program="Paralegal")]
+    found = _titles(match_items([MatchQuery("s", "skills", "Social Perceptiveness")], courses,
+                                soc="27-4021.00"), "s")
+    assert sorted(found) == ["Career & Workplace Relations", "Job Seeking & Work Relationships",
+                             "Organizational Behavior"]
+
+
+def test_building_codes_and_materials_courses_teach_building_and_construction() -> None:
+    """A course titled for the building trade's own subject ("Building Codes", "Construction
+    Materials", "Construction Estimating and Bidding") teaches Building and Construction to an
+    interior designer whatever department gives it; "Website Building" and "Ceramics: Hand
+    Building" do not."""
+    titles = ["Building Codes", "CONSTRUCTION MATERIALS", "Construction Estimating and Bidding",
+              "Website Building", "Ceramics: Hand Building"]
+    courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
+    found = _titles(match_items([MatchQuery("b", "knowledge", "Building and Construction")], courses,
+                                soc="27-1025.00"), "b")
+    assert sorted(found) == ["Building Codes", "CONSTRUCTION MATERIALS", "Construction Estimating and Bidding"]
+
+
 def test_english_language_is_writing_and_reading_english() -> None:
     """A course on writing or reading English teaches English Language (the r73 relabel: media,
     grant and creative writing, fiction workshops, news writing, journalism, screenwriting, college
