@@ -28,6 +28,11 @@ def _titles(result: dict[str, tuple], key: str) -> list[str]:  # type: ignore[ty
     return [m.course.course_title for m in result[key]]
 
 
+def _matched(courses: list[Course], domain: str, item: str, soc: str) -> list[str]:
+    """Titles of the courses one item is matched to in the occupation's context."""
+    return _titles(match_items([MatchQuery("q", domain, item)], courses, soc=soc), "q")
+
+
 def test_every_key_present_even_without_matches() -> None:
     result = match_items([MatchQuery("k1", "knowledge", "Mathematics"),
                           MatchQuery("k2", "skills", "Operations Monitoring")],
@@ -523,8 +528,7 @@ def test_field_mathematics_in_its_fields_program_is_mathematics() -> None:
                _course("Welding Math", school="B", program="Welding"),
                _course("Math for Elementary Teachers", school="C", program="Education"),
                _course("Culinary Nutrition", school="D", program="Culinary Arts")]
-    found = _titles(match_items([MatchQuery("m", "knowledge", "Mathematics")], courses,
-                                soc="43-4051.00"), "m")
+    found = _matched(courses, "knowledge", "Mathematics", "43-4051.00")
     assert sorted(found) == ["Culinary Math", "Welding Math"]
 
 
@@ -535,8 +539,7 @@ def test_calculations_courses_are_mathematics() -> None:
                _course("Pharmacy Calculations I", school="B", program="Pharmacy Technician"),
                _course("Calculator Operations", school="C"),
                _course("Bookkeeping I", school="D")]
-    found = _titles(match_items([MatchQuery("m", "knowledge", "Mathematics")], courses,
-                                soc="41-3021.00"), "m")
+    found = _matched(courses, "knowledge", "Mathematics", "41-3021.00")
     assert sorted(found) == ["Business Calculations", "Pharmacy Calculations I"]
 
 
@@ -548,8 +551,7 @@ def test_political_science_and_civics_are_law_and_government() -> None:
                _course("Civics", school="B"), _course("Public Policy", school="C"),
                _course("Introduction to American Politics", school="D"),
                _course("Politics of Japan", school="E"), _course("Science—General", school="F")]
-    found = _titles(match_items([MatchQuery("l", "knowledge", "Law and Government")], courses,
-                                soc="47-4011.00"), "l")
+    found = _matched(courses, "knowledge", "Law and Government", "47-4011.00")
     assert sorted(found) == ["Civics", "Introduction to American Politics",
                              "Introduction to Political Science", "Public Policy"]
 
@@ -566,8 +568,7 @@ def test_workplace_relations_courses_teach_social_perceptiveness_in_any_departme
                _course("Job Seeking & Work Relationships", school="C", code="WELD 1010"),
                _course("Individual Counseling", school="D", program="Human Services"),
                _course("Family and Consumer Relations Law", school="E", program="Paralegal")]
-    found = _titles(match_items([MatchQuery("s", "skills", "Social Perceptiveness")], courses,
-                                soc="27-4021.00"), "s")
+    found = _matched(courses, "skills", "Social Perceptiveness", "27-4021.00")
     assert sorted(found) == ["Career & Workplace Relations", "Job Seeking & Work Relationships",
                              "Organizational Behavior"]
 
@@ -580,8 +581,7 @@ def test_building_codes_and_materials_courses_teach_building_and_construction() 
     titles = ["Building Codes", "CONSTRUCTION MATERIALS", "Construction Estimating and Bidding",
               "Website Building", "Ceramics: Hand Building"]
     courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
-    found = _titles(match_items([MatchQuery("b", "knowledge", "Building and Construction")], courses,
-                                soc="27-1025.00"), "b")
+    found = _matched(courses, "knowledge", "Building and Construction", "27-1025.00")
     assert sorted(found) == ["Building Codes", "CONSTRUCTION MATERIALS", "Construction Estimating and Bidding"]
 
 
@@ -599,8 +599,7 @@ def test_english_language_is_writing_and_reading_english() -> None:
               "Introduction to Journalism", "Journalism and Society", "Modern Fiction",
               "Introduction to Screenwriting"]
     courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
-    found = _titles(match_items([MatchQuery("e", "knowledge", "English Language")], courses,
-                                soc="51-4121.00"), "e")
+    found = _matched(courses, "knowledge", "English Language", "51-4121.00")
     assert sorted(found) == ["College Reading Skills", "Fiction Workshop", "Fiction Writing", "Grant Writing",
                              "Introduction to Journalism", "Introduction to Screenwriting", "Media Writing",
                              "Newswriting"]
@@ -611,8 +610,7 @@ def test_business_computing_and_computing_skills_are_computer_literacy() -> None
     to 0); a theory of computing course does not."""
     courses = [_course("Introduction to Business Computing", school="A"), _course("Computing Skills", school="B"),
                _course("Theory of Computing", school="C"), _course("Intro to Computing with Robots", school="D")]
-    found = _titles(match_items([MatchQuery("c", "knowledge", "Computers and Electronics")], courses,
-                                soc="43-6014.00"), "c")
+    found = _matched(courses, "knowledge", "Computers and Electronics", "43-6014.00")
     assert sorted(found) == ["Computing Skills", "Introduction to Business Computing"]
 
 
@@ -621,8 +619,7 @@ def test_inter_before_a_subject_is_intermediate() -> None:
     Reading Comprehension as its beginning course does."""
     courses = [_course("Inter College Reading/Writing", school="A", program="English"),
                _course("Inter-American Relations", school="B")]
-    found = _titles(match_items([MatchQuery("r", "skills", "Reading Comprehension")], courses,
-                                soc="49-9021.00"), "r")
+    found = _matched(courses, "skills", "Reading Comprehension", "49-9021.00")
     assert found == ["Inter College Reading/Writing"]
 
 
@@ -634,8 +631,7 @@ def test_a_school_grade_is_a_level() -> None:
     assert normalize_title("English/Language Arts I (9th grade)") == normalize_title("English Language Arts")
     courses = [_course("English/Language Arts I (9th grade)", school="A"), _course("Reading (grade 3)", school="B"),
                _course("Art (grade 3)", school="C")]
-    found = _titles(match_items([MatchQuery("r", "skills", "Reading Comprehension")], courses,
-                                soc="41-3021.00"), "r")
+    found = _matched(courses, "skills", "Reading Comprehension", "41-3021.00")
     assert sorted(found) == ["English/Language Arts I (9th grade)", "Reading (grade 3)"]
 
 
@@ -647,8 +643,7 @@ def test_management_principles_are_taught_in_any_program() -> None:
     courses = [_course("Leadership", school="A", program="Fashion Merchandising"),
                _course("Supervisory Skills", school="B", program="Fashion Merchandising"),
                _course("Fashion Design I", school="C", program="Fashion Merchandising")]
-    found = _titles(match_items([MatchQuery("a", "knowledge", "Administration and Management")], courses,
-                                soc="49-3042.00"), "a")
+    found = _matched(courses, "knowledge", "Administration and Management", "49-3042.00")
     assert sorted(found) == ["Leadership", "Supervisory Skills"]
 
 
@@ -663,8 +658,7 @@ def test_a_fields_own_management_course_teaches_management_to_every_occupation()
               "Hospitality Law"]
     courses = [_course(t, school=f"S{n}", program="" if "Ag" in t else "Hospitality and Tourism")
                for n, t in enumerate(titles)]
-    found = _titles(match_items([MatchQuery("a", "knowledge", "Administration and Management")], courses,
-                                soc="29-1141.00"), "a")
+    found = _matched(courses, "knowledge", "Administration and Management", "29-1141.00")
     assert sorted(found) == ["Fire & Emergency Serv Admin", "Food Service Mngment", "Hospitality Management"]
     # ("Basic Ag Leadership" has no program: the "!" terms' field words, "agricultural" of
     # "!agricultural business management", open no door for the item's other terms, "leadership")
@@ -683,8 +677,7 @@ def test_running_a_shift_or_a_business_teaches_management_in_any_department() ->
               "Hort Business Mangment": "Horticulture", "Air Force Leadership Studies": "Aerospace Studies",
               "Garde Manager": "Culinary Arts", "Line Cooking": "Culinary Arts"}
     courses = [_course(t, school=f"S{n}", program=p) for n, (t, p) in enumerate(titles.items())]
-    found = _titles(match_items([MatchQuery("a", "knowledge", "Administration and Management")], courses,
-                                soc="27-4021.00"), "a")
+    found = _matched(courses, "knowledge", "Administration and Management", "27-4021.00")
     assert sorted(found) == ["Air Force Leadership Studies", "Creating an Online Business", "Front-end Manager",
                              "Hort Business Mangment", "Management Concepts", "Shift Scheduling"]
 
@@ -699,8 +692,7 @@ def test_computer_literacy_of_any_department_teaches_computers() -> None:
                _course("Digital Literacy for Welders", school="B", code="WELD 1100", program="Welding Technology"),
                _course("Online Applications", school="C", code="BTEC 0111"),
                _course("Accounting Online", school="D", code="ACCT 1010")]
-    found = _titles(match_items([MatchQuery("c", "knowledge", "Computers and Electronics")], courses,
-                                soc="49-3031.00"), "c")
+    found = _matched(courses, "knowledge", "Computers and Electronics", "49-3031.00")
     assert sorted(found) == ["Computer Literacy for IT", "Digital Literacy for Welders", "Online Applications"]
 
 
@@ -710,8 +702,7 @@ def test_computers_for_trades_teach_computers() -> None:
     29 to 0 and 9 to 0); "Trades Math" and "Topics in Welding" do not."""
     titles = ["Computer for Trades", "Particular Topics in Computer Literacy", "Trades Math", "Topics in Welding"]
     courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
-    found = _titles(match_items([MatchQuery("c", "knowledge", "Computers and Electronics")], courses,
-                                soc="49-3042.00"), "c")
+    found = _matched(courses, "knowledge", "Computers and Electronics", "49-3042.00")
     assert sorted(found) == ["Computer for Trades", "Particular Topics in Computer Literacy"]
 
 
@@ -725,8 +716,7 @@ def test_another_health_programs_care_courses_teach_medicine() -> None:
                _course("MA Clinical Procedures I", school="C", program="Medical Assisting"),
                _course("Surgical Technology Seminar", school="D", program="Surgical Technology"),
                _course("Cybersecurity First Responder", school="E", program="Information Technology")]
-    found = _titles(match_items([MatchQuery("m", "knowledge", "Medicine and Dentistry")], courses,
-                                soc="31-9097.00"), "m")
+    found = _matched(courses, "knowledge", "Medicine and Dentistry", "31-9097.00")
     assert sorted(found) == ["MA Clinical Procedures I", "Nursing Concepts I", "Surgical Procedures II"]
 
 
@@ -737,8 +727,7 @@ def test_a_computer_as_a_tool_is_taught_by_computer_literacy_and_operating_syste
     courses = [_course("Intro to Business Computing", school="A"), _course("Windows 10", school="B"),
                _course("Operating Systems", school="C"), _course("Computer Tools for Technology", school="D"),
                _course("Java Programming", school="E")]
-    found = _titles(match_items([MatchQuery("d", "tools", "Desktop computers")], courses,
-                                soc="43-4051.00"), "d")
+    found = _matched(courses, "tools", "Desktop computers", "43-4051.00")
     assert sorted(found) == ["Computer Tools for Technology", "Intro to Business Computing",
                              "Operating Systems", "Windows 10"]
 
