@@ -136,6 +136,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 38. bill and account collectors, environmental science and protection technicians, roofers,
    radiation therapists; Bridgerland, UH West Oahu and UH Hilo. Built at the start of session 23
    with the final session-22 matcher, set 37's errors unread.
+39. machinists, barbers, web and digital interface designers, home health aides; the NCES SCED
+   high-school course list, Southeast Community College (with its department table) and Kauai
+   Community College. Built at the start of session 24 with the final session-23 matcher, set
+   38's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -143,7 +147,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 38)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 39)
 """
 
 from __future__ import annotations
@@ -323,6 +327,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
             (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
+    "39": (("51-4041.00", "39-5011.00", "15-1255.00", "31-1121.00"),
+           (("sced-nces", "sced_v12.csv", "High school (SCED)"),
+            ("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
 }
 
 
