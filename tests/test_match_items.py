@@ -706,6 +706,19 @@ def test_computers_for_trades_teach_computers() -> None:
     assert sorted(found) == ["Computer for Trades", "Particular Topics in Computer Literacy"]
 
 
+def test_it_departments_general_computer_courses_teach_computers_to_any_occupation() -> None:
+    """An IT department's A+, Mac, Windows and IT-fundamentals courses teach a radiation
+    therapist Computers and Electronics (the sets' judges 211 to 8, blind round r86 256 to 0),
+    though the department is another field's; the same department's database course does not."""
+    titles = ["A+ Hardware", "CompTIA A+ Software", "Mac Operating Essentials", "Intro to Mac OS X & IOS",
+              "IT Fundamentals", "Windows Operating Systems", "Database Administration"]
+    courses = [_course(t, school=f"S{n}", program="Information Technology", cip="11.0103")
+               for n, t in enumerate(titles)]
+    found = _matched(courses, "knowledge", "Computers and Electronics", "29-1124.00")
+    assert sorted(found) == ["A+ Hardware", "CompTIA A+ Software", "IT Fundamentals", "Intro to Mac OS X & IOS",
+                             "Mac Operating Essentials", "Windows Operating Systems"]
+
+
 def test_another_health_programs_care_courses_teach_medicine() -> None:
     """A health occupation learns Medicine and Dentistry from another health program's nursing,
     surgical-procedure and clinical medical-assisting courses ("~" terms of program_terms.csv);
