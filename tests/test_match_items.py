@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -411,6 +412,28 @@ def test_a_kind_of_software_needs_a_software_course() -> None:
     assert sorted(_titles(found, "a")) == ["Accounting Software Applications", "Computerized Accounting"]
     assert _titles(found, "m") == ["Database Applications"]
     assert _titles(found, "c") == ["Computer Aided Drafting"]
+
+
+def test_a_literacy_course_teaches_access_only_where_its_row_names_databases() -> None:
+    """A computer or digital literacy course teaches Microsoft Access only where its description
+    names databases: without a description it does not (judges 29 to 1 on Bridgerland's "Digital
+    Literacy" and Southeast's "Computer Literacy"); it still teaches Excel."""
+    courses = [_course("Digital Literacy", school="A"), _course("Computer Literacy", school="B"),
+               replace(_course("Computing Literacy and Applications", school="C"),
+                       description="Word processing, spreadsheets and databases for the workplace."),
+               replace(_course("Computer Literacy", school="D"),
+                       description="Word processing, spreadsheets and the internet.")]
+    assert _matched(courses, "technology", "Microsoft Access", "31-9091.00") == ["Computing Literacy and Applications"]
+    assert len(_matched(courses, "technology", "Microsoft Excel", "31-9091.00")) == 4
+
+
+def test_human_relations_in_management_is_named_whole() -> None:
+    """"Human Relations in Management" teaches Administration and Management; a nursing
+    program's "Human Workplace Relations" shares two of its words but not the subject (29 to 0)."""
+    courses = [_course("Human Relations in Management", school="A"),
+               _course("Human Workplace Relations", school="B", code="NRSG 1031")]
+    assert _matched(courses, "knowledge", "Administration and Management", "29-1124.00") == [
+        "Human Relations in Management"]
 
 
 def test_computer_applications_teaches_the_office_suite() -> None:
