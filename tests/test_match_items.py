@@ -806,3 +806,12 @@ def test_field_management_terms_of_the_same_subject_word_each_count() -> None:
     found = match_items([MatchQuery("k", "knowledge", "Administration and Management")], courses,
                         soc="25-2021.00")["k"]
     assert [m.course.course_title for m in found] == ["Food Operations & Mngment"]
+
+
+def test_a_construction_departments_safety_tickets_teach_no_construction() -> None:
+    """Every course of a building-construction program teaches a roofer Building and Construction,
+    but not its forklift and OSHA safety tickets (judges 30 to 2): they teach safety."""
+    titles = ["Framing", "Forklift/OSHA 10/First Aid", "Safety (OSHA)"]
+    courses = [_course(t, school="A", code=f"BLDG {n}", program="Building Construction", cip="46.0415")
+               for n, t in enumerate(titles)]
+    assert _matched(courses, "knowledge", "Building and Construction", "47-2181.00") == ["Framing"]
