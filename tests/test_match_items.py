@@ -815,3 +815,12 @@ def test_a_construction_departments_safety_tickets_teach_no_construction() -> No
     courses = [_course(t, school="A", code=f"BLDG {n}", program="Building Construction", cip="46.0415")
                for n, t in enumerate(titles)]
     assert _matched(courses, "knowledge", "Building and Construction", "47-2181.00") == ["Framing"]
+
+
+def test_tchg_is_teaching() -> None:
+    """"Tchg" is the catalogs' cut of "teaching": UH Hilo's "Tchg Assist & Tutoring Math" trains
+    mathematics tutors (school teaching, judges 20 to 0), no roofer's Mathematics."""
+    courses = [_course("Tchg Assist & Tutoring Math", school="A", code="MATH 496"),
+               _course("Technical Math", school="B")]
+    assert normalize_title("Tchg Assist & Tutoring Math").startswith("teaching")
+    assert _matched(courses, "knowledge", "Mathematics", "47-2181.00") == ["Technical Math"]
