@@ -731,15 +731,16 @@ def test_computers_for_trades_teach_computers() -> None:
 
 def test_it_departments_general_computer_courses_teach_computers_to_any_occupation() -> None:
     """An IT department's A+, Mac, Windows and IT-fundamentals courses teach a radiation
-    therapist Computers and Electronics (the sets' judges 211 to 8, blind round r86 256 to 0),
+    therapist Computers and Electronics (the sets' judges 211 to 8, blind rounds r86 and r87 363
+    to 0),
     though the department is another field's; the same department's database course does not."""
-    titles = ["A+ Hardware", "CompTIA A+ Software", "Mac Operating Essentials", "Intro to Mac OS X & IOS",
-              "IT Fundamentals", "Windows Operating Systems", "Database Administration"]
+    titles = ["A+ Hardware", "CompTIA A+ Software", "A+ Core I", "Mac Operating Essentials",
+              "Intro to Mac OS X & IOS", "IT Fundamentals", "Windows Operating Systems", "Database Administration"]
     courses = [_course(t, school=f"S{n}", program="Information Technology", cip="11.0103")
                for n, t in enumerate(titles)]
     found = _matched(courses, "knowledge", "Computers and Electronics", "29-1124.00")
-    assert sorted(found) == ["A+ Hardware", "CompTIA A+ Software", "IT Fundamentals", "Intro to Mac OS X & IOS",
-                             "Mac Operating Essentials", "Windows Operating Systems"]
+    assert sorted(found) == ["A+ Core I", "A+ Hardware", "CompTIA A+ Software", "IT Fundamentals",
+                             "Intro to Mac OS X & IOS", "Mac Operating Essentials", "Windows Operating Systems"]
 
 
 def test_another_health_programs_care_courses_teach_medicine() -> None:
@@ -824,3 +825,21 @@ def test_tchg_is_teaching() -> None:
                _course("Technical Math", school="B")]
     assert normalize_title("Tchg Assist & Tutoring Math").startswith("teaching")
     assert _matched(courses, "knowledge", "Mathematics", "47-2181.00") == ["Technical Math"]
+
+
+def test_every_construction_trades_course_teaches_building_to_the_construction_occupations() -> None:
+    """A construction manager, an electrician or a roofer learns Building and Construction from
+    every course of a carpentry or plumbing program ("Interior Finishes", "Plumbing IA"), as
+    judges took them; an electrical or electronics program's courses are no building course
+    for a construction manager, and a nurse learns no building from a plumbing program (a
+    carpentry department is the subject's own: every occupation learns it there)."""
+    courses = [_course("Interior Finishes", school="A", program="Carpentry", cip="46.0201"),
+               _course("Plumbing IA", school="B", program="Plumbing", cip="46.0503"),
+               _course("Digital Circuits", school="C", program="Electronics", cip="15.0303"),
+               _course("Motor Controls", school="D", program="Electrician", cip="46.0302")]
+    for soc in ("11-9021.00", "47-2111.00", "47-2181.00"):
+        found = _matched(courses, "knowledge", "Building and Construction", soc)
+        assert {"Interior Finishes", "Plumbing IA"} <= set(found), soc
+        assert "Digital Circuits" not in found, soc
+    assert "Motor Controls" not in _matched(courses, "knowledge", "Building and Construction", "11-9021.00")
+    assert _matched(courses, "knowledge", "Building and Construction", "29-1141.00") == ["Interior Finishes"]
