@@ -732,8 +732,8 @@ def test_computers_for_trades_teach_computers() -> None:
 def test_it_departments_general_computer_courses_teach_computers_to_any_occupation() -> None:
     """An IT department's A+, Mac, Windows and IT-fundamentals courses teach a radiation
     therapist Computers and Electronics (the sets' judges 211 to 8, blind rounds r86 and r87 363
-    to 0),
-    though the department is another field's; the same department's database course does not."""
+    to 0), though the department is another field's; the same department's database course
+    does not."""
     titles = ["A+ Hardware", "CompTIA A+ Software", "A+ Core I", "Mac Operating Essentials",
               "Intro to Mac OS X & IOS", "IT Fundamentals", "Windows Operating Systems", "Database Administration"]
     courses = [_course(t, school=f"S{n}", program="Information Technology", cip="11.0103")
