@@ -829,3 +829,12 @@ def test_every_construction_trades_course_teaches_building_to_the_construction_o
         assert "Digital Circuits" not in found, soc
     assert "Motor Controls" not in _matched(courses, "knowledge", "Building and Construction", "11-9021.00")
     assert _matched(courses, "knowledge", "Building and Construction", "29-1141.00") == ["Interior Finishes"]
+
+
+def test_stem_spelled_out_is_stem_not_mathematics() -> None:
+    """"Science, Technology, Engineering, and Mathematics" spelled out is STEM: Kauai's "STEMinar"
+    is a seminar on STEM careers, no Mathematics or Engineering course (judges 26 to 0)."""
+    title = "STEMinar: Science, Technology, Engineering, and Mathematics Seminar"
+    assert "mathematics" not in normalize_title(title).split()
+    courses = [_course(title, school="A", code="SCI 170"), _course("Technical Math", school="B")]
+    assert _matched(courses, "knowledge", "Mathematics", "17-3013.00") == ["Technical Math"]
