@@ -140,6 +140,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    high-school course list, Southeast Community College (with its department table) and Kauai
    Community College. Built at the start of session 24 with the final session-23 matcher, set
    38's errors unread.
+40. biological technicians, commercial pilots, first-line supervisors of food preparation and
+   serving workers, dispatchers (except police, fire and ambulance); Southwest Tech, Windward
+   Community College and Kapiolani Community College. Built at the start of session 25 with the
+   final session-24 matcher, set 39's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -147,7 +151,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 39)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 40)
 """
 
 from __future__ import annotations
@@ -331,6 +335,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("sced-nces", "sced_v12.csv", "High school (SCED)"),
             ("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
+    "40": (("19-4021.00", "53-2012.00", "35-1012.00", "43-5032.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"))),
 }
 
 
