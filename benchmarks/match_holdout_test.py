@@ -261,15 +261,22 @@ unjudged; its judges added 1,902 courses). With set 39 pooled, its errors were r
 interface designers (15-1255) and home health aides (31-1121) with the NCES SCED high-school list,
 Southeast Community College (with its department table) and Kauai Community College, pooled at
 the start of session 24 with the final session-23 matcher (pool commit 3e690c1). Clean first
-score: P 0.935, R 0.657 (nothing unjudged; its judges added 450 courses). Its errors have not
-been read: it is TEST.
+score: P 0.935, R 0.657 (nothing unjudged; its judges added 450 courses). With set 40 pooled, its
+errors were read in session 25 (DEV).
+
+``tests/data/match_holdout40.csv`` pairs biological technicians (19-4021), commercial pilots
+(53-2012), first-line supervisors of food preparation and serving workers (35-1012) and
+dispatchers except police, fire and ambulance (43-5032) with Southwest Tech, Windward Community
+College and Kapiolani Community College, pooled at the start of session 25 with the final
+session-24 matcher (pool commit b62968b). Clean first score: P 0.937, R 0.678 (nothing
+unjudged; its judges added 355 courses). Its errors have not been read: it is TEST.
 
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|39] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|40] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -441,7 +448,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "51-4041.00": "Machinists",
                "39-5011.00": "Barbers",
                "15-1255.00": "Web and Digital Interface Designers",
-               "31-1121.00": "Home Health Aides"}
+               "31-1121.00": "Home Health Aides",
+               "19-4021.00": "Biological Technicians",
+               "53-2012.00": "Commercial Pilots",
+               "35-1012.00": "First-Line Supervisors of Food Preparation and Serving Workers",
+               "43-5032.00": "Dispatchers, Except Police, Fire, and Ambulance"}
 
 
 def label_file(which: str) -> Path:
