@@ -817,3 +817,35 @@ def test_an_education_departments_courses_naming_teachers_teach_teaching() -> No
         found = _titles(courses, domain, item, "25-2021.00")
         assert set(found) == {"Math for Elem Teachers", "Literacy Methods",
                               "Educational Technology in CTE Classrooms"}, item
+
+
+def test_department_names_the_crosswalk_misreads() -> None:
+    """A department or program name is read as the field it teaches, not as the CIP whose title
+    happens to hold its letters or shortest words: UH's ENT is entrepreneurship (not
+    otolaryngology), HLTH the health professions, "Medical Laboratory Technology" the clinical
+    laboratory technicians' own program (not medical anthropology: "laboratory" is a generic
+    word), an electrical apprenticeship the electricians'. ("Radiologic Technology" is left as
+    the crosswalk reads it, industrial radiography: read as the radiographers' own program, its
+    hospital placements and film critiques came in as teaching every core item, 41 right and 56
+    wrong.)"""
+    from ksa.catalog_cip import occupation_context, program_fields
+
+    assert program_fields("ENT") == frozenset({"52.07"})
+    assert program_fields("HLTH") == frozenset({"51"})
+    assert occupation_context("29-2012.00").classify(program="MEDICAL LABORATORY TECHNICIAN") == 1
+    assert occupation_context("29-2012.00").classify(program="Medical Laboratory Technology") == 1
+    assert occupation_context("47-2111.00").classify(program="Electrical Apprenticeship") == 1
+    assert program_fields("Physical Education") == frozenset({"13.1314", "31.05"})
+
+
+def test_entrepreneurship_department_code_teaches_starting_a_business() -> None:
+    """Leeward names ENT 125's department by its code alone: it is the same "Starting a Business"
+    as Kapiolani's ENTREPRENEURSHIP course, and teaches a chef Administration and Management
+    (judges 73 to 0), where reading ENT as ear-nose-throat had made it another field's course."""
+    description = "Surveys establishing a business entity, marketing, financing and operations."
+    courses = [Course(school=school, grade_level="", course_code="ENT 125", course_title="Starting a Business",
+                      description=description, program=program)
+               for school, program in (("Leeward CC", "ENT"), ("Kapiolani CC", "ENTREPRENEURSHIP"))]
+    found = match_items([MatchQuery(key="am", domain="knowledge", text="Administration and Management")],
+                        courses, soc="35-1011.00")["am"]
+    assert sorted(m.course.school for m in found) == ["Kapiolani CC", "Leeward CC"]

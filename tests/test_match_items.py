@@ -838,3 +838,62 @@ def test_stem_spelled_out_is_stem_not_mathematics() -> None:
     assert "mathematics" not in normalize_title(title).split()
     courses = [_course(title, school="A", code="SCI 170"), _course("Technical Math", school="B")]
     assert _matched(courses, "knowledge", "Mathematics", "17-3013.00") == ["Technical Math"]
+
+
+def test_machine_tool_labs_teach_a_machinist_production_and_operation() -> None:
+    """In a machine-tool program the labs ("Machine Tool Lab III"), die and mold making teach a
+    machinist Production and Processing and Operation and Control (judges 27 to 0 and 12 to 0,
+    set 39) and its CNC courses Mechanical; a structural metal fabricator, whose programs are
+    machine shop and welding, gets no production knowledge from them (set 33's judges, 6 to 0)."""
+    courses = [_course("Machine Tool Lab III", school="A", program="Machine Tool Technology", cip="48.0501"),
+               _course("Mold Making Lab", school="A", program="Machine Tool Technology", cip="48.0501"),
+               _course("CNC I", school="A", program="Machine Tool Technology", cip="48.0501"),
+               _course("Medical Terminology", school="B", program="Medical Assisting", cip="51.0801")]
+    machinist = "51-4041.00"
+    assert sorted(_matched(courses, "knowledge", "Production and Processing", machinist)) == [
+        "CNC I", "Machine Tool Lab III", "Mold Making Lab"]
+    assert sorted(_matched(courses, "skills", "Operation and Control", machinist)) == [
+        "CNC I", "Machine Tool Lab III", "Mold Making Lab"]
+    assert "CNC I" in _matched(courses, "knowledge", "Mechanical", machinist)
+    assert "Machine Tool Lab III" not in _matched(courses, "knowledge", "Production and Processing", "51-2041.00")
+
+
+def test_communication_courses_teach_listening_and_speaking() -> None:
+    """Speech-department business and professional communication, conflict resolution, working
+    with people and allied-health communication courses teach Active Listening (judges took them
+    25 to 0, 11 to 0, 15 to 0, 15 to 1); small-group communication teaches Speaking (6 to 0).
+    Intercultural communication split the judges (Speaking 99 of 152) and is left out. A
+    "Communications Systems" course (telecommunications) teaches neither, nor does a
+    survey of communication theory (round r89's judges, 0 of 78)."""
+    titles = ["Business & Professional Commun", "Conflict Resolution & Mediation", "Working with People",
+              "Communication in Allied Health", "Comm in Small Groups", "Intercultural Communication",
+              "Communications Systems", "Introduction to Communication"]
+    courses = [_course(t, school="A", code=f"X {n}") for n, t in enumerate(titles)]
+    listening = set(_matched(courses, "skills", "Active Listening", "43-5032.00"))
+    assert {"Business & Professional Commun", "Conflict Resolution & Mediation", "Working with People",
+            "Communication in Allied Health"} <= listening
+    speaking = set(_matched(courses, "skills", "Speaking", "43-5032.00"))
+    assert {"Comm in Small Groups", "Business & Professional Commun"} <= speaking
+    for wrong in ("Communications Systems", "Introduction to Communication", "Intercultural Communication"):
+        assert wrong not in listening | speaking
+
+
+def test_office_and_literacy_courses_teach_the_office_suite() -> None:
+    """An integrated office procedures course, a law office's computer applications and a
+    business information systems course teach Excel and Word (judges took them 44 to 0, 34 to 0,
+    29 to 0 for Excel), a computer literacy course of any name ("Computer Literacy Complete") Word
+    (33 to 0; for Excel "literacy" also reaches the short digital-literacy orientations the judges
+    rejected 6 to 42), and a virtual-office course Microsoft Office; an accounting information
+    systems course on Sage, or a course that names only "business", teaches none of them."""
+    titles = ["Computer Literacy Complete", "Integrated Office Procedures", "Computer Applications in the Law Office",
+              "Business Info Systems", "Creating and Managing the Virtual Office",
+              "Accounting Information Systems - Sage", "Business Software"]
+    courses = [_course(t, school="A", code=f"X {n}") for n, t in enumerate(titles)]
+    for item in ("Microsoft Excel", "Microsoft Word"):
+        found = set(_matched(courses, "technology", item, "43-6014.00"))
+        assert set(titles[1:4]) <= found, item
+        assert ("Computer Literacy Complete" in found) == (item == "Microsoft Word"), item
+        assert not found & {"Accounting Information Systems - Sage", "Business Software"}, item
+    office = set(_matched(courses, "technology", "Microsoft Office software", "43-6014.00"))
+    assert "Creating and Managing the Virtual Office" in office
+    assert not office & {"Accounting Information Systems - Sage", "Business Software"}
