@@ -897,3 +897,28 @@ def test_office_and_literacy_courses_teach_the_office_suite() -> None:
     office = set(_matched(courses, "technology", "Microsoft Office software", "43-6014.00"))
     assert "Creating and Managing the Virtual Office" in office
     assert not office & {"Accounting Information Systems - Sage", "Business Software"}
+
+
+def test_creative_writing_by_genre_teaches_english() -> None:
+    """A school that splits creative writing by genre ("Introduction to Creative Writing
+    (Fiction)", "(Poetry)") teaches English Language as one that does not: the genre word is the
+    title's head, and without the genre terms the courses fell under the cutoff (judges 23 to 0
+    for each)."""
+    courses = [_course("Introduction to Creative Writing (Fiction)", school="A", code="ENG 204A"),
+               _course("Introduction to Creative Writing (Poetry)", school="A", code="ENG 204B"),
+               _course("Welding Fundamentals", school="A", code="WELD 100")]
+    assert sorted(_matched(courses, "knowledge", "English Language", "15-1212.00")) == [
+        "Introduction to Creative Writing (Fiction)", "Introduction to Creative Writing (Poetry)"]
+
+
+def test_career_decision_making_is_no_judgment_and_decision_making() -> None:
+    """"Career Decision Making" is career planning (ksa/data/synonyms.csv; "career" is a generic
+    word, so the title read as just "decision making") and teaches no Judgment and Decision
+    Making (judges 0 of 23); a course on decision making does. An
+    organizational-communication course is no English Language (0 of 18)."""
+    courses = [_course("Career Decision Making", school="A", code="IS 105"),
+               _course("Decision Making", school="A", code="BUS 310"),
+               _course("Business and Organization Communication", school="A", code="COM 210")]
+    assert _matched(courses, "skills", "Judgment and Decision Making", "43-5032.00") == ["Decision Making"]
+    assert "Business and Organization Communication" not in _matched(courses, "knowledge", "English Language",
+                                                                      "43-5032.00")
