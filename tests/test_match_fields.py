@@ -136,12 +136,13 @@ def test_dimensions_are_subjects_not_levels() -> None:
 
 
 def test_software_is_the_same_product_whatever_field_the_title_names() -> None:
-    """AutoCAD taught in a civil-drafting course is still AutoCAD for a plumber; the course's
-    drawings (civil site plans) are no Design knowledge for plumbing."""
+    """AutoCAD taught in a civil-drafting course is still AutoCAD for a plumber (and a drafting
+    course teaches it: round r92's judges took drafting courses for AutoCAD whatever the
+    drawings); the course's drawings (civil site plans) are no Design knowledge for plumbing."""
     courses = [_course("Basic Civil CAD"), _course("Civil Drafting III"), _course("Architectural CAD")]
     plumbers = "47-2152.00"
     assert set(_titles(courses, "technology", "Autodesk AutoCAD", plumbers)) == {
-        "Basic Civil CAD", "Architectural CAD"}
+        "Basic Civil CAD", "Civil Drafting III", "Architectural CAD"}
     assert "Basic Civil CAD" not in _titles(courses, "knowledge", "Design", plumbers)
     assert "Civil Drafting III" not in _titles(courses, "knowledge", "Design", plumbers)
     # ... while civil drafters draw civil plans

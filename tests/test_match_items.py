@@ -922,3 +922,45 @@ def test_career_decision_making_is_no_judgment_and_decision_making() -> None:
     assert _matched(courses, "skills", "Judgment and Decision Making", "43-5032.00") == ["Decision Making"]
     assert "Business and Organization Communication" not in _matched(courses, "knowledge", "English Language",
                                                                       "43-5032.00")
+
+
+def test_drafting_courses_teach_autocad_in_any_department() -> None:
+    """A drafting course teaches AutoCAD's kind of software wherever it is given and for whichever
+    occupation (judges took civil, architectural and mechanical drafting for construction
+    managers, electricians and retail salespersons: round r92, 257 of 324); a course sharing no
+    drafting word does not."""
+    courses = [_course("Civil Drafting III", school="A", program="Design & Drafting", cip="15.1304"),
+               _course("Residential Architectural Drafting", school="B", program="Building Construction",
+                       cip="46.0415"),
+               _course("Technical Writing", school="B")]
+    for soc in ("11-9021.00", "41-2031.00"):
+        assert sorted(_matched(courses, "technology", "Autodesk AutoCAD", soc)) == [
+            "Civil Drafting III", "Residential Architectural Drafting"], soc
+
+
+def test_college_success_courses_teach_learning_strategies_and_reasoning_critical_thinking() -> None:
+    """An introduction-to-college, study-skills or educational-psychology course teaches Learning
+    Strategies (judges 22 to 0, 14 to 0, 12 to 0), a project-management or life-skills course
+    Time Management (12 to 0, 9 to 0), a course titled "Reasoning" Critical Thinking (22 to 0);
+    a study-skills course is no time management (judges 0 of 9) and creative thinking is no
+    critical thinking (0 of 42)."""
+    titles = ["Introduction to College", "College Study Skills", "Educational Psychology", "Project Management",
+              "Life Skills", "Reasoning", "Introduction to Creative Thinking"]
+    courses = [_course(t, school="A", code=f"X {n}") for n, t in enumerate(titles)]
+    soc = "43-5032.00"
+    assert {"Introduction to College", "College Study Skills", "Educational Psychology"} <= set(
+        _matched(courses, "skills", "Learning Strategies", soc))
+    time_management = set(_matched(courses, "skills", "Time Management", soc))
+    assert {"Project Management", "Life Skills"} <= time_management
+    assert "College Study Skills" not in time_management
+    critical = _matched(courses, "skills", "Critical Thinking", soc)
+    assert "Reasoning" in critical and "Introduction to Creative Thinking" not in critical
+
+
+def test_principles_of_technology_teaches_engineering_and_technology() -> None:
+    """"Principles of Technology" (applied physics of mechanical, thermal and electrical systems)
+    teaches Engineering and Technology to the equipment and building occupations (judges 16 to 0,
+    round r93); a course merely about technology does not."""
+    courses = [_course("Principles of Technology", school="A", code="PHYS 105"),
+               _course("Technology in Society", school="A", code="SOC 200")]
+    assert _matched(courses, "knowledge", "Engineering and Technology", "49-9021.00") == ["Principles of Technology"]
