@@ -964,3 +964,14 @@ def test_principles_of_technology_teaches_engineering_and_technology() -> None:
     courses = [_course("Principles of Technology", school="A", code="PHYS 105"),
                _course("Technology in Society", school="A", code="SOC 200")]
     assert _matched(courses, "knowledge", "Engineering and Technology", "49-9021.00") == ["Principles of Technology"]
+
+
+def test_osha_and_industrial_safety_courses_teach_public_safety_in_any_department() -> None:
+    """An OSHA ticket or an industrial-safety course teaches Public Safety and Security to any
+    occupation, though its title names a trade's field (judges 25 to 0, 21 to 3); a child-care
+    health-and-safety course does not (it teaches the young child's safety: 0 of 80)."""
+    courses = [_course("10 Hour OSHA Training", school="A", code="CONS 1000"),
+               _course("Industrial Safety", school="B", code="TEAM 1010"),
+               _course("Health, Safety, and Nutrition for the Young Child", school="C", code="ECED 140")]
+    found = _matched(courses, "knowledge", "Public Safety and Security", "11-9051.00")
+    assert sorted(found) == ["10 Hour OSHA Training", "Industrial Safety"]
