@@ -144,6 +144,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    serving workers, dispatchers (except police, fire and ambulance); Southwest Tech, Windward
    Community College and Kapiolani Community College. Built at the start of session 25 with the
    final session-24 matcher, set 39's errors unread.
+41. sales representatives of wholesale and manufacturing, maintenance workers of machinery,
+   animal caretakers, reservation and transportation ticket agents and travel clerks; Southeast
+   Community College (with its department table), Hawaii Community College and Leeward
+   Community College. Built late in session 25 with its final matcher, set 40's errors unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -151,7 +155,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 40)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 41)
 """
 
 from __future__ import annotations
@@ -339,6 +343,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"))),
+    "41": (("41-4012.00", "49-9043.00", "39-2021.00", "43-4181.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
 }
 
 
