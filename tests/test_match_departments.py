@@ -233,13 +233,20 @@ def test_department_code_that_is_also_a_word_of_another_programs_title() -> None
 
     assert occupation_context("35-1011.00").classify(program="BUS") == 0
     assert occupation_context("35-1011.00").classify(program="BUSINESS") == 0
-    description = "Surveys the foundations of accounting, management, finance and marketing."
-    courses = [Course(school=school, grade_level="", course_code="BUS 120", course_title="Principles of Business",
+    assert _chef_management_schools("BUS 120", "Principles of Business", (
+        "Surveys the foundations of accounting, management, finance and marketing."), ("BUS", "BUSINESS")) == [
+        "Kapiolani CC", "Leeward CC"]
+
+
+def _chef_management_schools(code: str, title: str, description: str, programs: tuple[str, str]) -> list[str]:
+    """The schools whose copy of one course teaches a chef Administration and Management, the
+    course given at Leeward under the first department name and at Kapiolani under the second."""
+    courses = [Course(school=school, grade_level="", course_code=code, course_title=title,
                       description=description, program=program)
-               for school, program in (("Leeward CC", "BUS"), ("Kapiolani CC", "BUSINESS"))]
+               for school, program in zip(("Leeward CC", "Kapiolani CC"), programs, strict=True)]
     found = match_items([MatchQuery(key="am", domain="knowledge", text="Administration and Management")],
                         courses, soc="35-1011.00")["am"]
-    assert sorted(m.course.school for m in found) == ["Kapiolani CC", "Leeward CC"]
+    return sorted(m.course.school for m in found)
 
 
 def test_foundation_items_reach_courses_that_name_them_otherwise() -> None:
@@ -842,10 +849,6 @@ def test_entrepreneurship_department_code_teaches_starting_a_business() -> None:
     """Leeward names ENT 125's department by its code alone: it is the same "Starting a Business"
     as Kapiolani's ENTREPRENEURSHIP course, and teaches a chef Administration and Management
     (judges 73 to 0), where reading ENT as ear-nose-throat had made it another field's course."""
-    description = "Surveys establishing a business entity, marketing, financing and operations."
-    courses = [Course(school=school, grade_level="", course_code="ENT 125", course_title="Starting a Business",
-                      description=description, program=program)
-               for school, program in (("Leeward CC", "ENT"), ("Kapiolani CC", "ENTREPRENEURSHIP"))]
-    found = match_items([MatchQuery(key="am", domain="knowledge", text="Administration and Management")],
-                        courses, soc="35-1011.00")["am"]
-    assert sorted(m.course.school for m in found) == ["Kapiolani CC", "Leeward CC"]
+    assert _chef_management_schools("ENT 125", "Starting a Business", (
+        "Surveys establishing a business entity, marketing, financing and operations."), ("ENT", "ENTREPRENEURSHIP")) == [
+        "Kapiolani CC", "Leeward CC"]
