@@ -975,3 +975,13 @@ def test_osha_and_industrial_safety_courses_teach_public_safety_in_any_departmen
                _course("Health, Safety, and Nutrition for the Young Child", school="C", code="ECED 140")]
     found = _matched(courses, "knowledge", "Public Safety and Security", "11-9051.00")
     assert sorted(found) == ["10 Hour OSHA Training", "Industrial Safety"]
+
+
+def test_mac_and_computer_tools_courses_teach_desktop_computers_in_any_department() -> None:
+    """A Mac operating-system course or an electrical department's "Computer Tools Technology II"
+    teaches a desktop computer's use, whatever department gives it (judges 13 to 0, 20 to 2)."""
+    courses = [_course("Mac Operating Essentials", school="A", program="Information Technology", cip="11.0103"),
+               _course("Computer Tools Technology II", school="A", program="Electrical", cip="46.0302"),
+               _course("Motor Controls", school="A", program="Electrical", cip="46.0302")]
+    assert sorted(_matched(courses, "tools", "Desktop computers", "43-4181.00")) == [
+        "Computer Tools Technology II", "Mac Operating Essentials"]
