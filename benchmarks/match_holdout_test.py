@@ -271,12 +271,20 @@ College and Kapiolani Community College, pooled at the start of session 25 with 
 session-24 matcher (pool commit b62968b). Clean first score: P 0.937, R 0.678 (nothing
 unjudged; its judges added 355 courses). Its errors have not been read: it is TEST.
 
+``tests/data/match_holdout41.csv`` pairs sales representatives of wholesale and manufacturing
+(41-4012), machinery maintenance workers (49-9043), animal caretakers (39-2021) and reservation
+and transportation ticket agents and travel clerks (43-4181) with Southeast Community College
+(with its department table), Hawaii Community College and Leeward Community College, pooled late
+in session 25 with its final matcher (pool commit d0ce079). Clean first score: P 0.892, R 0.636
+(nothing unjudged; its judges added 481 courses; the final session-24 matcher, 50 per school,
+0.910/0.619 on the same labels). Its errors have not been read: it is TEST.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|40] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|41] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -452,7 +460,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "19-4021.00": "Biological Technicians",
                "53-2012.00": "Commercial Pilots",
                "35-1012.00": "First-Line Supervisors of Food Preparation and Serving Workers",
-               "43-5032.00": "Dispatchers, Except Police, Fire, and Ambulance"}
+               "43-5032.00": "Dispatchers, Except Police, Fire, and Ambulance",
+               "41-4012.00": "Sales Representatives, Wholesale and Manufacturing, Except Technical and Scientific Products",
+               "49-9043.00": "Maintenance Workers, Machinery",
+               "39-2021.00": "Animal Caretakers",
+               "43-4181.00": "Reservation and Transportation Ticket Agents and Travel Clerks"}
 
 
 def label_file(which: str) -> Path:
