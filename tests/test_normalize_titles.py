@@ -157,3 +157,14 @@ def test_running_text_is_read_clause_by_clause(first: str, second: str) -> None:
     both = text_tokens(f"{first}. {second}")
     assert both == text_tokens(first) + text_tokens(second)
     assert not set(both) & tables().stop
+
+
+def test_words_catalogs_cut_short() -> None:
+    """Abbreviations found by counting title words no course description uses (session 25):
+    literature, troubleshooting, building, residential or natural resources by the next word."""
+    assert normalize_title("Race Ethnicity Lit and Film") == "race ethnicity literature film"
+    assert normalize_title("Automatic Control Trbleshting 1") == "automatic control troubleshooting"
+    assert normalize_title("Bldg Custom Cabinets") == "building custom cabinet"
+    assert normalize_title("Res Construction Drafting") == "residential construction drafting"
+    assert normalize_title("Environ Pol & Mgt Hawn Nat Res") == "environmental pol management hawaiian natural resource"
+    assert normalize_title("Elem Gen Physics I") == "elementary general physics"
