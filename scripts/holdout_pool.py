@@ -148,6 +148,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    animal caretakers, reservation and transportation ticket agents and travel clerks; Southeast
    Community College (with its department table), Hawaii Community College and Leeward
    Community College. Built late in session 25 with its final matcher, set 40's errors unread.
+42. financial managers, brickmasons and blockmasons, manicurists and pedicurists,
+   light truck drivers; Bridgerland, Honolulu Community College and UH Maui College. Built at the
+   end of session 25 with its final matcher (abbreviations added after set 41), sets 40 and 41
+   unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -155,7 +159,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 41)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 42)
 """
 
 from __future__ import annotations
@@ -347,6 +351,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
+    "42": (("11-3031.00", "47-2021.00", "39-5092.00", "53-3033.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"))),
 }
 
 
