@@ -152,6 +152,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    light truck drivers; Bridgerland, Honolulu Community College and UH Maui College. Built at the
    end of session 25 with its final matcher (abbreviations added after set 41), sets 40 and 41
    unread.
+43. computer numerically controlled tool programmers, first-line supervisors of office and
+   administrative support workers, dietitians and nutritionists, sound engineering technicians;
+   the NCES SCED high-school course list, UH West Oahu and UH Hilo. Built at the start of
+   session 26 with the final session-25 matcher, sets 40, 41 and 42 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -159,7 +163,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 42)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 43)
 """
 
 from __future__ import annotations
@@ -355,6 +359,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
             (_UH[0], _UH[1].format("maui"), "Maui College"))),
+    "43": (("51-9162.00", "43-1011.00", "29-1031.00", "27-4014.00"),
+           (("sced-nces", "sced_v12.csv", "High school (SCED)"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
+            (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
 }
 
 
