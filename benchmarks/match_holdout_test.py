@@ -269,7 +269,7 @@ errors were read in session 25 (DEV).
 dispatchers except police, fire and ambulance (43-5032) with Southwest Tech, Windward Community
 College and Kapiolani Community College, pooled at the start of session 25 with the final
 session-24 matcher (pool commit b62968b). Clean first score: P 0.937, R 0.678 (nothing
-unjudged; its judges added 355 courses). Its errors have not been read: it is TEST.
+unjudged; its judges added 355 courses). Read in session 26 once set 43 was pooled: DEV since.
 
 ``tests/data/match_holdout41.csv`` pairs sales representatives of wholesale and manufacturing
 (41-4012), machinery maintenance workers (49-9043), animal caretakers (39-2021) and reservation
@@ -286,12 +286,20 @@ with Bridgerland, Honolulu Community College and UH Maui College, pooled at the 
 unjudged; its judges added 310 courses; the final session-24 matcher, 50 per school, 0.927/0.708
 on the same labels). Its errors have not been read: it is TEST.
 
+``tests/data/match_holdout43.csv`` pairs computer numerically controlled tool programmers
+(51-9162), first-line supervisors of office and administrative support workers (43-1011),
+dietitians and nutritionists (29-1031) and sound engineering technicians (27-4014) with the NCES
+SCED high-school course list, UH West Oahu and UH Hilo, pooled at the start of session 26 with
+the final session-25 matcher (pool commit 9406421). Clean first score: P 0.911, R 0.520
+(nothing unjudged; its judges added 2,113 courses; the final session-24 matcher, 50 per school,
+0.913/0.498 on the same labels). Its errors have not been read: it is TEST.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|42] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|43] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -475,7 +483,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "11-3031.00": "Financial Managers",
                "47-2021.00": "Brickmasons and Blockmasons",
                "39-5092.00": "Manicurists and Pedicurists",
-               "53-3033.00": "Light Truck Drivers"}
+               "53-3033.00": "Light Truck Drivers",
+               "51-9162.00": "Computer Numerically Controlled Tool Programmers",
+               "43-1011.00": "First-Line Supervisors of Office and Administrative Support Workers",
+               "29-1031.00": "Dietitians and Nutritionists",
+               "27-4014.00": "Sound Engineering Technicians"}
 
 
 def label_file(which: str) -> Path:

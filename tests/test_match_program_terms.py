@@ -488,3 +488,16 @@ def test_computer_repairers_learn_computers_in_it_and_electronics_departments() 
     # computer installation and repair (47.0104) leads to industrial electronics repairers too,
     # for whom an IT department's courses are another sector's (judged so, round r81)
     assert _schools(courses[:1], "Computers and Electronics", "knowledge", "49-2094.00") == []
+
+
+def test_a_life_science_department_teaches_its_occupations_the_scientific_method() -> None:
+    """Every course of a biology department ("Coral Reefs", "Plant Evolutionary Diversity")
+    teaches a biological technician, whose programs are biology, the Science skill; not a welder,
+    and the same row gives no one Biology by itself from a general "Science" department's physics
+    research course."""
+    courses = [_course("Coral Reefs", "A", program="BIOL"),
+               _course("Plant Evolutionary Diversity", "B", program="Biology"),
+               _course("STEM Research Experience in Physics", "C", program="SCI")]
+    assert {"A", "B"} <= set(_schools(courses, "Science", soc="19-4021.00"))
+    assert "A" not in _schools(courses, "Science", soc=WELDERS)
+    assert "C" not in _schools(courses, "Biology", domain="knowledge", soc="19-4021.00")
