@@ -501,3 +501,33 @@ def test_a_life_science_department_teaches_its_occupations_the_scientific_method
     assert {"A", "B"} <= set(_schools(courses, "Science", soc="19-4021.00"))
     assert "A" not in _schools(courses, "Science", soc=WELDERS)
     assert "C" not in _schools(courses, "Biology", domain="knowledge", soc="19-4021.00")
+
+
+def test_heavy_and_farm_equipment_mechanics_learn_mechanics_in_every_vehicle_program() -> None:
+    """A Deere construction-equipment department's every course ("Deere Excavators") teaches a
+    heavy-equipment mechanic Repairing and Mechanical; so does, as Mechanical, a motorcycle or
+    automotive program's course ("Wheels and Tires") for a heavy- or farm-equipment mechanic. An
+    aircraft mechanic, whose crosswalk also lists agricultural mechanics, takes neither from the
+    automotive program, and a collision program is no one's Mechanical by this row."""
+    courses = [_course("Deere Excavators", "JD U", program="Deere Construction & Forestry Equipment"),
+               _course("Wheels and Tires", "MC U", program="Motorcycle, ATV & Personal Watercraft Technology"),
+               _course("Panel Replacement", "AB U", program="Auto Collision Repair")]
+    assert _schools(courses, "Repairing", "skills", "49-3042.00") == ["JD U"]
+    for soc in ("49-3042.00", "49-3041.00"):
+        assert sorted(_schools(courses, "Mechanical", "knowledge", soc)) == ["JD U", "MC U"], soc
+    assert "MC U" not in _schools(courses, "Mechanical", "knowledge", "49-3011.00")
+
+
+def test_an_auto_body_program_is_collision_repair_not_vehicle_mechanics() -> None:
+    """"Auto Body Repair and Painting" is the collision program ("auto body" reads as autobody,
+    ksa/data/synonyms.csv), not every automotive program: its "Panel Replacement" teaches a
+    collision repairer Repairing but no automotive or farm-equipment mechanic Mechanical."""
+    from ksa.match import _program_fields
+    from ksa.normalize import normalize_title
+
+    assert normalize_title("AUTO BODY REPAIR") == "autobody repair"
+    assert _program_fields("", "Auto Body Repair and Painting") == frozenset({"47.0603"})
+    courses = [_course("Panel Replacement", "AB U", program="Auto Body Repair and Painting")]
+    assert _schools(courses, "Repairing", "skills", "49-3021.00") == ["AB U"]
+    for soc in ("49-3023.00", "49-3041.00"):
+        assert _schools(courses, "Mechanical", "knowledge", soc) == [], soc
