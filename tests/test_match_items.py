@@ -742,6 +742,18 @@ def test_budgeting_courses_teach_management_of_financial_resources() -> None:
                              "Introduction to Managerial Accounting"]
 
 
+def test_watercolor_and_three_dimensional_design_teach_fine_arts() -> None:
+    """"Intermediate Watercolor" and "3 Dimensional Design" are studio art: they teach a graphic
+    designer Fine Arts; a color-theory or design-principles course is left out (a blind judge
+    took them for interior designers only, round r102), and so is a photography course (art for
+    some occupations, another medium for audio and video technicians)."""
+    titles = ["Intermediate Watercolor", "3 Dimensional Design", "Color Theory", "Design Principles",
+              "Digital Photography"]
+    courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
+    found = _matched(courses, "knowledge", "Fine Arts", "27-1024.00")
+    assert sorted(found) == ["3 Dimensional Design", "Intermediate Watercolor"]
+
+
 def test_another_health_programs_care_courses_teach_medicine() -> None:
     """A health occupation learns Medicine and Dentistry from another health program's nursing,
     surgical-procedure and clinical medical-assisting courses ("~" terms of program_terms.csv);

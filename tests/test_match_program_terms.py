@@ -531,3 +531,22 @@ def test_an_auto_body_program_is_collision_repair_not_vehicle_mechanics() -> Non
     assert _schools(courses, "Repairing", "skills", "49-3021.00") == ["AB U"]
     for soc in ("49-3023.00", "49-3041.00"):
         assert _schools(courses, "Mechanical", "knowledge", soc) == [], soc
+
+
+def test_a_department_listing_the_electrical_trades_is_industrial_electronics() -> None:
+    """Southeast's "Electrical, Electromechanical, and Electronic Systems" department is read as
+    industrial electronics first (ksa/data/department_names.csv): its "AC Principles" and "Active
+    Devices" teach an industrial electronics repairer Engineering and Technology, as an
+    electronics department's would; not a nurse. It is no electronics-technology department
+    (15.03), so a computer repairer does not take its wiring course as Computers and
+    Electronics."""
+    from ksa.catalog_cip import department_homes
+
+    name = "Electrical, Electromechanical, and Electronic Systems"
+    assert department_homes(name) == ("47.0105", "15.0403", "46.0302")
+    courses = [_course("AC Principles", "E U", program=name), _course("Active Devices", "F U", program=name),
+               _course("Industrial Wiring", "G U", program=name)]
+    found = _schools(courses, "Engineering and Technology", "knowledge", "49-2094.00")
+    assert {"E U", "F U"} <= set(found)
+    assert _schools(courses, "Engineering and Technology", "knowledge", "29-1141.00") == []
+    assert "G U" not in _schools(courses, "Computers and Electronics", "knowledge", "49-2011.00")
