@@ -156,6 +156,11 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    administrative support workers, dietitians and nutritionists, sound engineering technicians;
    the NCES SCED high-school course list, UH West Oahu and UH Hilo. Built at the start of
    session 26 with the final session-25 matcher, sets 40, 41 and 42 unread.
+44. forensic science technicians, lodging managers, telecommunications line installers and
+   repairers, environmental engineering technicians; Kauai Community College, Southwest Tech and
+   Windward Community College. Built mid-session 26 with its matcher then (life-science
+   departments, budgeting, vehicle-program and electrical-department changes), sets 41, 42 and 43
+   unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -163,7 +168,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 43)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 44)
 """
 
 from __future__ import annotations
@@ -363,6 +368,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("sced-nces", "sced_v12.csv", "High school (SCED)"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"),
             (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
+    "44": (("19-4092.00", "11-9081.00", "49-9052.00", "17-3025.00"),
+           ((_UH[0], _UH[1].format("kauai"), "Kauai CC"),
+            ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"))),
 }
 
 
