@@ -277,7 +277,7 @@ and transportation ticket agents and travel clerks (43-4181) with Southeast Comm
 (with its department table), Hawaii Community College and Leeward Community College, pooled late
 in session 25 with its final matcher (pool commit d0ce079). Clean first score: P 0.892, R 0.636
 (nothing unjudged; its judges added 481 courses; the final session-24 matcher, 50 per school,
-0.910/0.619 on the same labels). Its errors have not been read: it is TEST.
+0.910/0.619 on the same labels). Read in session 26 once set 44 was pooled: DEV since.
 
 ``tests/data/match_holdout42.csv`` pairs financial managers (11-3031), brickmasons and
 blockmasons (47-2021), manicurists and pedicurists (39-5092) and light truck drivers (53-3033)
@@ -294,12 +294,20 @@ the final session-25 matcher (pool commit 9406421). Clean first score: P 0.911, 
 (nothing unjudged; its judges added 2,113 courses; the final session-24 matcher, 50 per school,
 0.913/0.498 on the same labels). Its errors have not been read: it is TEST.
 
+``tests/data/match_holdout44.csv`` pairs forensic science technicians (19-4092), lodging managers
+(11-9081), telecommunications line installers and repairers (49-9052) and environmental
+engineering technologists and technicians (17-3025) with Kauai Community College, Southwest Tech
+and Windward Community College, pooled mid-session 26 with its matcher then (pool commit
+3b0d2f4). Clean first score: P 0.966, R 0.616 (nothing unjudged; its judges added 441 courses;
+the final session-25 matcher 0.965/0.599 on the same labels). Its errors have not been read: it
+is TEST.
+
 All were judged by blind sessions under ``tests/data/LABELLING.md`` (who also added courses no
 ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked against every
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|43] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|44] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -487,7 +495,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "51-9162.00": "Computer Numerically Controlled Tool Programmers",
                "43-1011.00": "First-Line Supervisors of Office and Administrative Support Workers",
                "29-1031.00": "Dietitians and Nutritionists",
-               "27-4014.00": "Sound Engineering Technicians"}
+               "27-4014.00": "Sound Engineering Technicians",
+               "19-4092.00": "Forensic Science Technicians",
+               "11-9081.00": "Lodging Managers",
+               "49-9052.00": "Telecommunications Line Installers and Repairers",
+               "17-3025.00": "Environmental Engineering Technologists and Technicians"}
 
 
 def label_file(which: str) -> Path:
