@@ -754,6 +754,19 @@ def test_watercolor_and_three_dimensional_design_teach_fine_arts() -> None:
     assert sorted(found) == ["3 Dimensional Design", "Intermediate Watercolor"]
 
 
+def test_advanced_placement_and_ib_marks_are_levels() -> None:
+    """"AP" and "IB" mark a high-school course's level as "Advanced" does, and AP's AB and BC
+    name two calculus syllabi: "AP Calculus AB" and "IB Mathematics: Analysis and Approaches"
+    teach mathematics (every labelled occupation took them); "AP" alone names no subject."""
+    from ksa.normalize import is_generic
+
+    assert all(is_generic(w) for w in ("ap", "ib", "ab", "bc"))
+    titles = ["AP Calculus AB", "AP Calculus BC", "IB Mathematics: Analysis and Approaches", "AP Seminar"]
+    courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
+    found = _matched(courses, "knowledge", "Mathematics", "11-9051.00")
+    assert sorted(found) == ["AP Calculus AB", "AP Calculus BC", "IB Mathematics: Analysis and Approaches"]
+
+
 def test_another_health_programs_care_courses_teach_medicine() -> None:
     """A health occupation learns Medicine and Dentistry from another health program's nursing,
     surgical-procedure and clinical medical-assisting courses ("~" terms of program_terms.csv);
