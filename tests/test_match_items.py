@@ -767,6 +767,23 @@ def test_advanced_placement_and_ib_marks_are_levels() -> None:
     assert sorted(found) == ["AP Calculus AB", "AP Calculus BC", "IB Mathematics: Analysis and Approaches"]
 
 
+def test_high_school_grade_bands_and_particular_topics_read_as_their_subject() -> None:
+    """SCED's grade bands ("(juniors and seniors)") are levels as "grade 9" is, and its
+    "Particular Topics in Algebra" is an algebra course of set content: both teach their subject
+    (blind rounds r106 and r107 took every new one); a college's "Selected Topics in English",
+    whose content varies, is not read the same way."""
+    from ksa.normalize import meaningful, title_tokens
+
+    assert meaningful(title_tokens("English/Literature (juniors and seniors)")) == ("english", "language", "literature")
+    assert meaningful(title_tokens("Particular Topics in Algebra")) == ("algebra", "mathematics")
+    assert "topics" in meaningful(title_tokens("Selected Topics in English"))
+    courses = [_course("English/Composition (freshmen and sophomores)", school="A"),
+               _course("Particular Topics in Geometry", school="B")]
+    assert _matched(courses, "knowledge", "English Language", "11-9051.00") == [
+        "English/Composition (freshmen and sophomores)"]
+    assert _matched(courses, "knowledge", "Mathematics", "11-9051.00") == ["Particular Topics in Geometry"]
+
+
 def test_another_health_programs_care_courses_teach_medicine() -> None:
     """A health occupation learns Medicine and Dentistry from another health program's nursing,
     surgical-procedure and clinical medical-assisting courses ("~" terms of program_terms.csv);
