@@ -166,31 +166,46 @@ def _program_marker(program: str) -> str:
     return "".join(f" {w}" for w in marks)
 
 
+# a title that joins two subjects with a slash ("Industrial Safety/First Aid", "Forklift/OSHA
+# 10/First Aid"): each part is scored as a title of its own too, as "and" parts of an item are;
+# not a slash between abbreviations ("w/", "A/V", "AC/DC", "CAD/CAM", "Soc/Eth Issues")
+_TITLE_SLASH = re.compile(r"(?<=[A-Za-z0-9)]{4})\s*/\s*(?=[A-Za-z]{4})")
+
+
+def _title_parts(title: str) -> list[str]:
+    parts = [p for p in _TITLE_SLASH.split(title) if p.strip()]
+    return parts if len(parts) > 1 else []
+
+
 def _index_titles(courses: Sequence[Course], vocabulary: Vocabulary) -> _Titles:
     by_key: dict[str, int] = {}
     titles = _Titles([], [], [], {}, {})
-    cache: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    cache: dict[str, tuple[tuple[str, ...], frozenset[str], tuple[tuple[str, ...], ...]]] = {}
     for position, course in enumerate(courses):
-        title = course.course_title + _program_marker(course.program)
+        marker = _program_marker(course.program)
+        title = course.course_title + marker
         found = cache.get(title)
         if found is None:
             tokens = title_tokens(title, vocabulary)
-            found = cache[title] = (meaningful(tokens), _generic_title(tokens))
-        words, bare = found
+            parts = tuple(w for w in (meaningful(title_tokens(part + marker, vocabulary))
+                                      for part in _title_parts(course.course_title)) if w)
+            found = cache[title] = (meaningful(tokens), _generic_title(tokens), parts)
+        words, bare, parts = found
         if bare:
             titles.exact.setdefault(bare, []).append(position)
         if not words:
             continue  # only generic words ("Special Topics"): nothing to score, an exact term may name it
-        key = " ".join(words)
-        slot = by_key.get(key)
-        if slot is None:
-            slot = by_key[key] = len(titles.keys)
-            titles.keys.append(key)
-            titles.tokens.append(frozenset(words))
-            titles.courses.append([])
-            for word in set(words):
-                titles.index.setdefault(word, []).append(slot)
-        titles.courses[slot].append(position)
+        for scored in dict.fromkeys((words, *parts)):
+            key = " ".join(scored)
+            slot = by_key.get(key)
+            if slot is None:
+                slot = by_key[key] = len(titles.keys)
+                titles.keys.append(key)
+                titles.tokens.append(frozenset(scored))
+                titles.courses.append([])
+                for word in set(scored):
+                    titles.index.setdefault(word, []).append(slot)
+            titles.courses[slot].append(position)
     return titles
 
 

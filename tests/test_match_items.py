@@ -784,6 +784,20 @@ def test_high_school_grade_bands_and_particular_topics_read_as_their_subject() -
     assert _matched(courses, "knowledge", "Mathematics", "11-9051.00") == ["Particular Topics in Geometry"]
 
 
+def test_each_part_of_a_slashed_title_is_scored() -> None:
+    """"Industrial Safety/First Aid" teaches workplace safety as "Industrial Safety" does (judges
+    26 to 0), "Trigonometry/Mathematic Analysis" mathematics: each part of a title joined by a
+    slash is scored as a title too; a slash between abbreviations ("Soc/Eth Issues in Info
+    Tech", "CAD/CAM") splits nothing."""
+    from ksa.match import _title_parts
+
+    assert _title_parts("Industrial Safety/First Aid") == ["Industrial Safety", "First Aid"]
+    assert _title_parts("Soc/Eth Issues in Info Tech") == [] and _title_parts("CAD/CAM") == []
+    courses = [_course("Industrial Safety/First Aid", school="A"), _course("Trigonometry/Mathematic Analysis", school="B")]
+    assert _matched(courses, "knowledge", "Public Safety and Security", "29-1124.00") == ["Industrial Safety/First Aid"]
+    assert _matched(courses, "knowledge", "Mathematics", "29-1124.00") == ["Trigonometry/Mathematic Analysis"]
+
+
 def test_another_health_programs_care_courses_teach_medicine() -> None:
     """A health occupation learns Medicine and Dentistry from another health program's nursing,
     surgical-procedure and clinical medical-assisting courses ("~" terms of program_terms.csv);
