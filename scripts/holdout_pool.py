@@ -161,6 +161,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    Windward Community College. Built mid-session 26 with its matcher then (life-science
    departments, budgeting, vehicle-program and electrical-department changes), sets 41, 42 and 43
    unread.
+45. physician assistants, detectives and criminal investigators, parts salespersons, interviewers
+   (except eligibility and loan); Bridgerland, Hawaii Community College and Leeward Community
+   College. Built at the end of session 26 with its final matcher, sets 42, 43 and 44 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -168,7 +171,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 44)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 45)
 """
 
 from __future__ import annotations
@@ -372,6 +375,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            ((_UH[0], _UH[1].format("kauai"), "Kauai CC"),
             ("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"))),
+    "45": (("29-1071.00", "33-3021.00", "41-2022.00", "43-4111.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
 }
 
 
