@@ -166,9 +166,10 @@ def _program_marker(program: str) -> str:
     return "".join(f" {w}" for w in marks)
 
 
-# a title that joins two subjects with a slash ("Industrial Safety/First Aid", "Forklift/OSHA
-# 10/First Aid"): each part is scored as a title of its own too, as "and" parts of an item are;
-# not a slash between abbreviations ("w/", "A/V", "AC/DC", "CAD/CAM", "Soc/Eth Issues")
+# a title that joins two subjects with a slash ("Industrial Safety/First Aid"): each part is
+# scored as a title of its own too, as "and" parts of an item are; a slash needs four letters
+# (or digits) on each side, so none between abbreviations or numbers splits ("w/", "A/V", "AC/DC",
+# "CAD/CAM", "Soc/Eth Issues", the "10/First" of "Forklift/OSHA 10/First Aid")
 _TITLE_SLASH = re.compile(r"(?<=[A-Za-z0-9)]{4})\s*/\s*(?=[A-Za-z]{4})")
 
 
