@@ -164,6 +164,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 45. physician assistants, detectives and criminal investigators, parts salespersons, interviewers
    (except eligibility and loan); Bridgerland, Hawaii Community College and Leeward Community
    College. Built at the end of session 26 with its final matcher, sets 42, 43 and 44 unread.
+46. nuclear medicine technologists, home appliance repairers, producers and directors, legal
+   secretaries and administrative assistants; Southeast Community College (with its department
+   table), Kapiolani Community College and UH Maui College. Built at the start of session 27 with
+   the final session-26 matcher, sets 42, 43, 44 and 45 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -171,7 +175,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 45)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 46)
 """
 
 from __future__ import annotations
@@ -379,6 +383,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
+    "46": (("29-2033.00", "49-9031.00", "27-2012.00", "43-6012.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"))),
 }
 
 
