@@ -1054,3 +1054,38 @@ def test_mac_and_computer_tools_courses_teach_desktop_computers_in_any_departmen
                _course("Motor Controls", school="A", program="Electrical", cip="46.0302")]
     assert sorted(_matched(courses, "tools", "Desktop computers", "43-4181.00")) == [
         "Computer Tools Technology II", "Mac Operating Essentials"]
+
+
+def test_gps_and_driving_courses_by_their_abbreviations() -> None:
+    """"Introduction to GPS" teaches a driver's GPS receivers (judges 3 of 3); a CDL driving
+    course and a tow-truck driving course teach Transportation; "Prof Truk Dr Training" reads as
+    professional truck driver training (Southeast's abbreviations), but "Dr." before a name stays."""
+    assert normalize_title("Prof Truk Dr Training I") == "professional truck driver training"
+    assert normalize_title("Dr Smith Seminar") == "dr smith seminar"
+    courses = [_course("Introduction to GPS", school="A", code="GEOG 1010"),
+               _course("Global Cinema", school="A", code="FILM 1200")]
+    assert _matched(courses, "tools", "Global positioning system GPS receivers", "53-3033.00") == ["Introduction to GPS"]
+    courses = [_course("90-Hour Class A CDL Driving", school="A", code="HEOP 0112"),
+               _course("Tow Truck Driver Training", school="A", code="AUTC 0101")]
+    assert sorted(_matched(courses, "knowledge", "Transportation", "53-3033.00")) == [
+        "90-Hour Class A CDL Driving", "Tow Truck Driver Training"]
+
+
+def test_masonry_and_finish_courses_teach_building_and_construction_anywhere() -> None:
+    """A maintenance department's "Masonry" and a construction program's "Interior Finishes" teach
+    Building and Construction (judges 9 of 9, 9 of 9) to a brickmason whatever the department."""
+    courses = [_course("Masonry", school="A", code="MAIN 130", program="Maintenance"),
+               _course("Interior Finishes", school="B", code="COTE 1050"),
+               _course("Masonic History", school="C", code="HIST 230")]
+    assert sorted(_matched(courses, "knowledge", "Building and Construction", "47-2021.00")) == [
+        "Interior Finishes", "Masonry"]
+
+
+def test_workplace_leadership_courses_teach_managing_personnel() -> None:
+    """"Business Leadership" and "Supervisory Skills" teach Management of Personnel Resources
+    (judges 9 of 9, 8 of 8); civic or student leadership does not (blind round r109)."""
+    courses = [_course("Business Leadership", school="A", code="BTEC 2521"),
+               _course("Supervisory Skills", school="A", code="CABM 1100"),
+               _course("Civic Leadership", school="B", code="IS 100V")]
+    assert sorted(_matched(courses, "skills", "Management of Personnel Resources", "11-3031.00")) == [
+        "Business Leadership", "Supervisory Skills"]

@@ -550,3 +550,33 @@ def test_a_department_listing_the_electrical_trades_is_industrial_electronics() 
     assert {"E U", "F U"} <= set(found)
     assert _schools(courses, "Engineering and Technology", "knowledge", "29-1141.00") == []
     assert "G U" not in _schools(courses, "Computers and Electronics", "knowledge", "49-2011.00")
+
+
+def test_driving_and_equipment_courses_teach_operation_in_any_department() -> None:
+    """Bridgerland files its CDL, forklift and loader courses under a code prefix that names no
+    field: they teach a light-truck driver, a forklift operator and an operating engineer
+    Operation and Control all the same ("~" terms); a bus-driving course teaches it to a truck
+    driver only, and a nurse gets none of them. The heavy trucks a commercial driving course
+    trains on come from it; a pickup does not (blind round r109)."""
+    courses = [_course("90-Hour Class A CDL Driving", "A U", code="HEOP 0112"),
+               _course("Forklift Operation", "B U", code="HEOP 0101"),
+               _course("School Bus Driver Trng", "C U", code="HEOP 0109"),
+               _course("Commercial Driver License", "D U", code="HEOP 2301")]
+    assert sorted(_schools(courses, "Operation and Control", "skills", "53-3033.00")) == ["A U", "B U", "C U", "D U"]
+    for soc in ("53-7051.00", "47-2073.00"):
+        assert sorted(_schools(courses, "Operation and Control", "skills", soc)) == ["A U", "B U", "D U"], soc
+    assert _schools(courses, "Operation and Control", "skills", "29-1141.00") == []
+    assert sorted(_schools(courses, "Dump trucks", "tools", "53-3032.00")) == ["A U", "D U"]
+    assert _schools(courses, "Pickup trucks", "tools", "53-3033.00") == []
+
+
+def test_nail_implements_are_taught_in_nail_technology_courses() -> None:
+    """A manicurist's cuticle pushers and callus shavers are taught in "Nail Technician" (a
+    department without a program: the exact "~=" term) and in "Esthetics and Nails Basics", not
+    in "Nail Technician Instructor" (a course on teaching it) nor, for a welder, anywhere."""
+    courses = [_course("Nail Technician", "N U", code="NAIL 1001"),
+               _course("Nail Technician Instructor", "I U", code="NAIL 2999"),
+               _course("Esthetics and Nails Basics", "E U", program="Esthetics")]
+    for item in ("Cuticle pushers", "Callus shavers"):
+        assert sorted(_schools(courses, item, "tools", "39-5092.00")) == ["E U", "N U"], item
+    assert _schools(courses, "Cuticle pushers", "tools", WELDERS) == []
