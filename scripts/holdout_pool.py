@@ -168,6 +168,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    secretaries and administrative assistants; Southeast Community College (with its department
    table), Kapiolani Community College and UH Maui College. Built at the start of session 27 with
    the final session-26 matcher, sets 42, 43, 44 and 45 unread.
+47. power plant operators, fire inspectors and investigators, hearing aid specialists, marketing
+   managers; Southwest Tech, Honolulu Community College and UH West Oahu. Built in session 27
+   with its matcher once set 42 was read (driving, nail, masonry and leadership terms), sets 43,
+   44, 45 and 46 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -175,7 +179,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 46)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 47)
 """
 
 from __future__ import annotations
@@ -387,6 +391,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("maui"), "Maui College"))),
+    "47": (("51-8013.00", "33-2021.00", "29-2092.00", "11-2021.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
 }
 
 
