@@ -580,3 +580,26 @@ def test_nail_implements_are_taught_in_nail_technology_courses() -> None:
     for item in ("Cuticle pushers", "Callus shavers"):
         assert sorted(_schools(courses, item, "tools", "39-5092.00")) == ["E U", "N U"], item
     assert _schools(courses, "Cuticle pushers", "tools", WELDERS) == []
+
+
+def test_health_occupations_learn_science_from_biochemistry_physiology_and_genetics() -> None:
+    """A health occupation's Science skill: biochemistry, physiology and genetics courses teach it
+    in any department (blind round r111 took them), and "Elementary Survey of Chemistry" is a
+    chemistry course ("elementary" is a level word); geology and astronomy do not (r111: another
+    field's science for a dietitian or a sonographer)."""
+    courses = [_course("Fundamentals of Biochemistry", "A U", program="Chemistry"),
+               _course("Mammal Physiology", "B U", program="Biology"),
+               _course("Elementary Survey of Chemistry", "C U", program="Chemistry"),
+               _course("Introduction to Geology", "D U", program="Geology"),
+               _course("Survey of Astronomy", "E U", program="Astronomy")]
+    assert sorted(_schools(courses, "Science", "skills", "29-1031.00")) == ["A U", "B U", "C U"]
+
+
+def test_performing_arts_teach_fine_arts_to_their_own_occupations_only() -> None:
+    """High-school "Dance (grade 4)" and "Guitar" teach Fine Arts to a producer and director
+    (theatre programs), music to a sound engineering technician (recording arts) but not dance,
+    and neither to a graphic designer, whose fine art is visual (set 9's judges)."""
+    courses = [_course("Dance (grade 4)", "D U", code="05041"), _course("Guitar", "M U", code="05114")]
+    assert sorted(_schools(courses, "Fine Arts", "knowledge", "27-2012.00")) == ["D U", "M U"]
+    assert _schools(courses, "Fine Arts", "knowledge", "27-4014.00") == ["M U"]
+    assert _schools(courses, "Fine Arts", "knowledge", "27-1024.00") == []
