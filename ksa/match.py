@@ -68,7 +68,6 @@ from ksa.catalog_cip import (
     Context,
     department_homes,
     language_words,
-    nested,
     occupation_context,
     program_fields,
     program_name,
@@ -661,9 +660,12 @@ class _CourseFields:
         if len(cip) != 2 or not all(p.startswith(cip) for p in prefixes):
             return False
         # the area's name must place it in these fields too ("Information Technology"); a
-        # "Hospitality and Tourism" area (12) is travel and lodging as much as cooking
+        # "Hospitality and Tourism" area (12) is travel and lodging as much as cooking, and an
+        # "Engineering and Technology" area (15) is every engineering field, not electronics
+        # (15.03) alone: its wind-energy and manufacturing courses teach a sound engineering
+        # technician no Computers and Electronics
         homes = department_homes(self.programs[position]) or ()
-        return any(nested(h, p) for h in homes for p in prefixes)
+        return any(h.startswith(p) for h in homes for p in prefixes)
 
 
 class _Departments:

@@ -86,6 +86,9 @@ class Tables:
     # product names that are everyday words too (Word, Access, Project): a course sharing only
     # such a word must name the maker or be titled with nothing else
     everyday: frozenset[str] = frozenset()
+    # words dropped from the end of a title when others precede: a high-school list's subject
+    # shell ("Writing—General") is that subject's course
+    trailing: frozenset[str] = frozenset()
 
 
 def data_lines(name: str) -> list[str]:
@@ -131,6 +134,7 @@ def tables() -> Tables:
     placement: set[str] = set()
     vendor: set[str] = set()
     everyday: set[str] = set()
+    trailing: set[str] = set()
     absorbs: dict[str, frozenset[str]] = {}
     keeps: dict[str, frozenset[str]] = {}
     for line in data_lines("generic_words.txt"):
@@ -152,6 +156,8 @@ def tables() -> Tables:
         generic.add(word)
         if kind == "leading":
             leading.add(word)
+        if kind == "trailing":
+            trailing.add(word)
         if kind == "placement":
             placement.add(word)
         if kind == "vendor":
@@ -174,6 +180,7 @@ def tables() -> Tables:
         placement=frozenset(placement),
         vendor=frozenset(vendor),
         everyday=frozenset(everyday),
+        trailing=frozenset(trailing),
     )
 
 
@@ -297,6 +304,8 @@ def title_tokens(text: str, vocabulary: Vocabulary | None = None) -> tuple[str, 
     kept = [w for w in rewritten if w not in t.stop and not _is_level(w)]
     while len(kept) > 1 and kept[0] in t.leading:
         kept.pop(0)
+    while len(kept) > 1 and kept[-1] in t.trailing:
+        kept.pop()
     if kept:
         return tuple(kept)
     without_stop = [w for w in rewritten if w not in t.stop]

@@ -1089,3 +1089,20 @@ def test_workplace_leadership_courses_teach_managing_personnel() -> None:
                _course("Civic Leadership", school="B", code="IS 100V")]
     assert sorted(_matched(courses, "skills", "Management of Personnel Resources", "11-3031.00")) == [
         "Business Leadership", "Supervisory Skills"]
+
+
+def test_language_arts_courses_that_name_listening_teach_listening_and_speaking() -> None:
+    """A school language-arts course whose description names listening and speaking teaches
+    Active Listening and Speaking (judges 186 of 186, blind round r112 375 of 382); one whose
+    description names neither does not. SCED's "Writing—General" is a writing course."""
+    strands = "Courses include the four aspects of language use: reading, writing, speaking, and listening."
+    courses = [Course(school="A", grade_level="", course_code="01032", course_title="Language Arts (grade 4)",
+                      description=strands),
+               Course(school="B", grade_level="", course_code="01009", course_title="Language Arts Laboratory",
+                      description="Remedial grammar and vocabulary drills.")]
+    for item in ("Active Listening", "Speaking"):
+        assert _matched(courses, "skills", item, "43-1011.00") == ["Language Arts (grade 4)"], item
+    assert normalize_title("Writing—General") == "writing"
+    assert normalize_title("General Chemistry I") == "general chemistry"
+    assert _matched([_course("Writing—General", school="A", code="01139")], "skills", "Writing",
+                    "43-1011.00") == ["Writing—General"]

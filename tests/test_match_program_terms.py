@@ -603,3 +603,23 @@ def test_performing_arts_teach_fine_arts_to_their_own_occupations_only() -> None
     assert sorted(_schools(courses, "Fine Arts", "knowledge", "27-2012.00")) == ["D U", "M U"]
     assert _schools(courses, "Fine Arts", "knowledge", "27-4014.00") == ["M U"]
     assert _schools(courses, "Fine Arts", "knowledge", "27-1024.00") == []
+
+
+def test_a_high_school_engineering_area_is_no_electronics_program(tmp_path: Path) -> None:
+    """SCED's "Engineering and Technology" area (CIP series 15) spans every engineering field:
+    its "Wind Energy" teaches a sound engineering technician (audio engineering technology,
+    15.0307) no Computers and Electronics, as the electronics program's own courses would (set
+    43's judges refused 46 such suggestions), while an IT-area course still teaches a web
+    developer."""
+    from ksa.catalog import load_catalogs
+    from ksa.panel import CatalogSpec
+
+    path = tmp_path / "sced.csv"
+    path.write_text("Course Title,SCED Course Code\nWind Energy,21060\nC++ Programming,10154\n",
+                    encoding="utf-8")
+    courses = list(load_catalogs([CatalogSpec(path, school="High school")]).courses)
+    assert [c.cip for c in courses] == ["15", "11"]
+    assert _schools(courses, "Computers and Electronics", "knowledge", "27-4014.00") == []
+    found = match_items([MatchQuery("k", "knowledge", "Computers and Electronics")], courses,
+                        soc="15-1254.00")["k"]
+    assert [m.course.course_title for m in found] == ["C++ Programming"]
