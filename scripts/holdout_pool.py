@@ -172,6 +172,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    managers; Southwest Tech, Honolulu Community College and UH West Oahu. Built in session 27
    with its matcher once set 42 was read (driving, nail, masonry and leadership terms), sets 43,
    44, 45 and 46 unread.
+48. control and valve installers and repairers, personal financial advisors, secondary school
+   teachers, athletic trainers; Bridgerland, Windward Community College and UH Hilo. Built in
+   session 27 with its matcher once set 43 was read (science, fine-arts and language-arts
+   changes), sets 44 to 47 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -179,7 +183,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 47)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 48)
 """
 
 from __future__ import annotations
@@ -395,6 +399,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
+    "48": (("49-9012.00", "13-2052.00", "25-2031.00", "29-9091.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"),
+            (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
 }
 
 
