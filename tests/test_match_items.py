@@ -232,7 +232,7 @@ def test_item_terms_table_is_well_formed() -> None:
             # ... or the term keeps generic words a title must carry ("accounting applications")
             anchored = len(title_tokens(term)) > len(words)
             assert words != own or vendor or anchored, (name, term)
-        assert entry.terms or entry.broad or entry.general, name  # a row must do something
+        assert entry.terms or entry.broad or entry.general or entry.software, name  # a row must do something
         assert not entry.titled or entry.general, name
     flags = {(row.get("general") or "").strip() for row in csv.DictReader(data_lines("item_terms.csv"))}
     assert flags <= {"", "1", "sector", "titled"}, flags  # an unknown word would silently mean nothing
@@ -1106,3 +1106,13 @@ def test_language_arts_courses_that_name_listening_teach_listening_and_speaking(
     assert normalize_title("General Chemistry I") == "general chemistry"
     assert _matched([_course("Writing—General", school="A", code="01139")], "skills", "Writing",
                     "43-1011.00") == ["Writing—General"]
+
+
+def test_media_writing_teaches_writing_and_slack_needs_a_software_title() -> None:
+    """Media writing and journalism teach the Writing skill in any department (blind round r113
+    79 of 83); Slack, the team-messaging tool, is no "Slack Key Guitar"."""
+    courses = [_course("Media Writing", school="A", code="JOUR 150"),
+               _course("Introduction to Journalism", school="A", code="JOUR 205")]
+    assert sorted(_matched(courses, "skills", "Writing", "29-9091.00")) == ["Introduction to Journalism", "Media Writing"]
+    guitar = [_course("Slack Key Guitar 1", school="A", code="MUS 123")]
+    assert _matched(guitar, "technology", "Slack", "49-9052.00") == []

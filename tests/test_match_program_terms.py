@@ -623,3 +623,13 @@ def test_a_high_school_engineering_area_is_no_electronics_program(tmp_path: Path
     found = match_items([MatchQuery("k", "knowledge", "Computers and Electronics")], courses,
                         soc="15-1254.00")["k"]
     assert [m.course.course_title for m in found] == ["C++ Programming"]
+
+
+def test_communications_installers_learn_computers_in_electronics_and_networking_departments() -> None:
+    """A telecom line installer (communications systems installation, 47.0103) learns Computers
+    and Electronics from an electronics department's "Electronic Technology 1" and a networking
+    department's "Cisco Networking 3" (set 44's judges); a hotel manager does not."""
+    courses = [_course("Electronic Technology 1", "E U", program="Electronics Technology"),
+               _course("Cisco Networking 3", "N U", program="Networking")]
+    assert sorted(_schools(courses, "Computers and Electronics", "knowledge", "49-9052.00")) == ["E U", "N U"]
+    assert _schools(courses, "Computers and Electronics", "knowledge", "11-9081.00") == []
