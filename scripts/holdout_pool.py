@@ -176,6 +176,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    teachers, athletic trainers; Bridgerland, Windward Community College and UH Hilo. Built in
    session 27 with its matcher once set 43 was read (science, fine-arts and language-arts
    changes), sets 44 to 47 unread.
+49. orthotists and prosthetists, welding, soldering and brazing machine setters and operators,
+   compliance officers, transit and intercity bus drivers; Southeast Community College (with its
+   department table), Honolulu Community College and Kauai Community College. Built in session 27
+   with its matcher once set 44 was read, sets 45 to 48 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -183,7 +187,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 48)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 49)
 """
 
 from __future__ import annotations
@@ -403,6 +407,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"),
             (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
+    "49": (("29-2091.00", "51-4122.00", "13-1041.00", "53-3052.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+            (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
 }
 
 
