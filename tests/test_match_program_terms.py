@@ -633,3 +633,14 @@ def test_communications_installers_learn_computers_in_electronics_and_networking
                _course("Cisco Networking 3", "N U", program="Networking")]
     assert sorted(_schools(courses, "Computers and Electronics", "knowledge", "49-9052.00")) == ["E U", "N U"]
     assert _schools(courses, "Computers and Electronics", "knowledge", "11-9081.00") == []
+
+
+def test_parts_salespersons_learn_mechanics_in_automotive_programs() -> None:
+    """An auto-parts counter's Mechanical comes from the automotive and diesel programs its
+    workers train in (ksa/data/occupation_programs.csv, core subjects only): "Drivetrain" and
+    "Diesel Engines I" teach it; a retail salesperson gets neither."""
+    courses = [_course("Drivetrain", "A U", program="Automotive Technology"),
+               _course("Diesel Engines I", "D U", program="Diesel Technology")]
+    assert sorted(_schools(courses, "Mechanical", "knowledge", "41-2022.00")) == ["A U", "D U"]
+    assert _schools(courses, "Mechanical", "knowledge", "41-2031.00") == []
+
