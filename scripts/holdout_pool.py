@@ -180,6 +180,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    compliance officers, transit and intercity bus drivers; Southeast Community College (with its
    department table), Honolulu Community College and Kauai Community College. Built in session 27
    with its matcher once set 44 was read, sets 45 to 48 unread.
+50. management analysts, occupational therapists, motorboat mechanics and service technicians,
+   morticians, undertakers and funeral arrangers; the NCES SCED high-school course list,
+   Kapiolani Community College and Leeward Community College. Built in session 27 with its
+   matcher once set 45 was read, sets 46 to 49 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -187,7 +191,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 49)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 50)
 """
 
 from __future__ import annotations
@@ -411,6 +415,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
             (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
+    "50": (("13-1111.00", "29-1122.00", "49-3051.00", "39-4031.00"),
+           (("sced-nces", "sced_v12.csv", "High school (SCED)"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
 }
 
 
