@@ -315,7 +315,7 @@ repairers (49-9031), producers and directors (27-2012) and legal secretaries and
 assistants (43-6012) with Southeast Community College (with its department table), Kapiolani
 Community College and UH Maui College, pooled at the start of session 27 with the final
 session-26 matcher (pool commit 66de27b). Clean first score: P 0.942, R 0.710 (nothing unjudged;
-its judges added 565 courses). Its errors have not been read: it is TEST.
+its judges added 565 courses). Read in session 27 once set 50 was pooled (DEV since).
 
 ``tests/data/match_holdout47.csv`` pairs power plant operators (51-8013), fire inspectors and
 investigators (33-2021), hearing aid specialists (29-2092) and marketing managers (11-2021) with

@@ -644,3 +644,21 @@ def test_parts_salespersons_learn_mechanics_in_automotive_programs() -> None:
     assert sorted(_schools(courses, "Mechanical", "knowledge", "41-2022.00")) == ["A U", "D U"]
     assert _schools(courses, "Mechanical", "knowledge", "41-2031.00") == []
 
+
+
+def test_law_occupations_learn_law_from_any_departments_law_course() -> None:
+    """A legal secretary (legal administrative assistant programs, CIP 22) learns Law and
+    Government from a criminal-justice department's "Criminal Law" (set 46's judges); a bus
+    driver does not (another sector's law)."""
+    courses = [_course("Criminal Law", "C U", program="Administration of Justice")]
+    assert _schools(courses, "Law and Government", "knowledge", "43-6012.00") == ["C U"]
+    assert _schools(courses, "Law and Government", "knowledge", "53-3052.00") == []
+
+
+def test_appliance_repairers_learn_mechanics_in_refrigeration_programs() -> None:
+    """A home appliance repairer's refrigerators and room air conditioners are taught in the
+    heating, air conditioning and refrigeration program (ksa/data/occupation_programs.csv, core
+    subjects): its "Refrigeration Theory I" teaches Mechanical."""
+    courses = [_course("Refrigeration Theory I", "R U", program="HVAC/R")]
+    assert _schools(courses, "Mechanical", "knowledge", "49-9031.00") == ["R U"]
+    assert _schools(courses, "Mechanical", "knowledge", "43-6012.00") == []
