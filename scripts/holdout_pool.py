@@ -184,6 +184,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    morticians, undertakers and funeral arrangers; the NCES SCED high-school course list,
    Kapiolani Community College and Leeward Community College. Built in session 27 with its
    matcher once set 45 was read, sets 46 to 49 unread.
+51. physical therapists, highway maintenance workers, library technicians, packaging and filling
+   machine operators; Southwest Tech, Hawaii Community College and Windward Community College.
+   Built in session 27 with its matcher once set 46 was read, sets 47 to 50 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -191,7 +194,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 50)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 51)
 """
 
 from __future__ import annotations
@@ -419,6 +422,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("sced-nces", "sced_v12.csv", "High school (SCED)"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"))),
+    "51": (("29-1123.00", "47-4051.00", "25-4031.00", "51-9111.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"))),
 }
 
 
