@@ -1116,3 +1116,12 @@ def test_media_writing_teaches_writing_and_slack_needs_a_software_title() -> Non
     assert sorted(_matched(courses, "skills", "Writing", "29-9091.00")) == ["Introduction to Journalism", "Media Writing"]
     guitar = [_course("Slack Key Guitar 1", school="A", code="MUS 123")]
     assert _matched(guitar, "technology", "Slack", "49-9052.00") == []
+
+
+def test_a_hand_tools_course_of_any_trade_teaches_hand_tools() -> None:
+    """A welding program's "Hand and Shop Tools" teaches a fire inspector's adjustable wrenches
+    (judges 201 of 203 for hand-tool courses): a wrench is used the same way in any trade, so
+    the course counts whatever department gives it, as long as its title says hand or shop tools."""
+    courses = [_course("Hand and Shop Tools", school="A", code="WELD 121", program="Welding Technology"),
+               _course("Welding Symbols", school="A", code="WELD 130", program="Welding Technology")]
+    assert _matched(courses, "tools", "Adjustable hand wrenches", "33-2021.00") == ["Hand and Shop Tools"]
