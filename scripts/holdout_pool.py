@@ -187,6 +187,9 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 51. physical therapists, highway maintenance workers, library technicians, packaging and filling
    machine operators; Southwest Tech, Hawaii Community College and Windward Community College.
    Built in session 27 with its matcher once set 46 was read, sets 47 to 50 unread.
+52. conservation scientists, writers and authors, data entry keyers, waiters and waitresses;
+   Bridgerland, UH Maui College and UH West Oahu. Built in session 27 with its matcher once set
+   47 was read, sets 48 to 51 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -194,7 +197,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 51)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 52)
 """
 
 from __future__ import annotations
@@ -426,6 +429,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"))),
+    "52": (("19-1031.00", "27-3043.00", "43-9021.00", "35-3031.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
 }
 
 
