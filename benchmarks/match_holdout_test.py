@@ -329,7 +329,8 @@ personal financial advisors (13-2052), secondary school teachers (25-2031) and a
 (29-9091) with Bridgerland, Windward Community College and UH Hilo, pooled in session 27 with its
 matcher once set 43 was read (pool commit 585080c). Clean first score: P 0.843, R 0.683 (nothing
 unjudged; its judges added 818 courses; the final session-26 matcher 0.843/0.683 on the same
-labels: this session's changes did not reach it). Its errors have not been read: it is TEST.
+labels: this session's changes did not reach it). Read in session 27 once set 52 was pooled (DEV
+since).
 
 ``tests/data/match_holdout49.csv`` pairs orthotists and prosthetists (29-2091), welding,
 soldering and brazing machine setters and operators (51-4122), compliance officers (13-1041) and

@@ -296,8 +296,11 @@ NO_PROGRAM = "99.9999"  # the crosswalk's "NO MATCH": no program leads to the oc
 def occupation_context(soc: str) -> Context:
     """The CIP programs that lead to ``soc`` (an O*NET-SOC or SOC 2018 code)."""
     code = soc2018(soc)
-    cips = frozenset(cip for cip, socs in crosswalk().socs.items() if code in socs)
     programs = dict(occupation_programs().get(code, {}))
+    # a crosswalk link its workers do not train through (scope "none") is dropped
+    dropped = frozenset(c for c, scope in programs.items() if scope == "none")
+    programs = {c: scope for c, scope in programs.items() if scope != "none"}
+    cips = frozenset(cip for cip, socs in crosswalk().socs.items() if code in socs) - dropped
     if not programs and not cips - {NO_PROGRAM}:
         # no program leads to it (construction laborers, hotel desk clerks): the programs of its
         # SOC minor group (construction trades workers; information and record clerks) teach it
@@ -319,11 +322,12 @@ def _minor_group_cips(code: str) -> frozenset[str]:
 def occupation_programs() -> dict[str, dict[str, str]]:
     """``ksa/data/occupation_programs.csv``: SOC 2018 code -> {CIP: scope} of the programs its
     workers routinely complete beyond the crosswalk (firefighters: EMT, scope "all"; telecom
-    installers: networking, scope "core")."""
+    installers: networking, scope "core"), or a crosswalk link they do not train through (scope
+    "none": control and valve installers are no heavy-equipment mechanics)."""
     out: dict[str, dict[str, str]] = {}
     for n, row in enumerate(csv.DictReader(data_lines("occupation_programs.csv")), start=2):
         scope = (row.get("scope") or "all").strip() or "all"
-        if scope not in ("all", "core"):
-            raise ValueError(f"occupation_programs.csv row {n}: scope {scope!r} is not 'all' or 'core'")
+        if scope not in ("all", "core", "none"):
+            raise ValueError(f"occupation_programs.csv row {n}: scope {scope!r} is not 'all', 'core' or 'none'")
         out.setdefault(row["soc"].strip(), {})[row["cip"].strip()] = scope
     return out

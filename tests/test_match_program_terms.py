@@ -662,3 +662,16 @@ def test_appliance_repairers_learn_mechanics_in_refrigeration_programs() -> None
     courses = [_course("Refrigeration Theory I", "R U", program="HVAC/R")]
     assert _schools(courses, "Mechanical", "knowledge", "49-9031.00") == ["R U"]
     assert _schools(courses, "Mechanical", "knowledge", "43-6012.00") == []
+
+
+def test_a_crosswalk_link_the_workers_do_not_train_through_is_dropped() -> None:
+    """The crosswalk links control and valve installers to heavy equipment maintenance programs;
+    ksa/data/occupation_programs.csv drops the link (scope "none"), so a diesel program's
+    "Drive Train" teaches them no Mechanical (set 48's judges refused 92 vehicle courses), while a
+    heavy-equipment mechanic keeps it."""
+    from ksa.catalog_cip import occupation_context
+
+    assert "47.0302" not in occupation_context("49-9012.00").cips
+    courses = [_course("Drive Train", "D U", program="Diesel Technology")]
+    assert _schools(courses, "Mechanical", "knowledge", "49-9012.00") == []
+    assert _schools(courses, "Mechanical", "knowledge", "49-3042.00") == ["D U"]
