@@ -190,6 +190,11 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 52. conservation scientists, writers and authors, data entry keyers, waiters and waitresses;
    Bridgerland, UH Maui College and UH West Oahu. Built in session 27 with its matcher once set
    47 was read, sets 48 to 51 unread.
+53. audiovisual equipment installers and repairers, production, planning and expediting clerks,
+   team assemblers, education administrators (kindergarten through secondary); Southeast
+   Community College (with its department table), Kapiolani Community College and Kauai Community
+   College. Built at the end of session 27 with its matcher once set 48 was read, sets 49 to 52
+   unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -197,7 +202,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 52)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 53)
 """
 
 from __future__ import annotations
@@ -433,6 +438,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("maui"), "Maui College"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
+    "53": (("49-2097.00", "43-5061.00", "51-2092.00", "11-9032.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
 }
 
 
