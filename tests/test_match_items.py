@@ -1125,3 +1125,22 @@ def test_a_hand_tools_course_of_any_trade_teaches_hand_tools() -> None:
     courses = [_course("Hand and Shop Tools", school="A", code="WELD 121", program="Welding Technology"),
                _course("Welding Symbols", school="A", code="WELD 130", program="Welding Technology")]
     assert _matched(courses, "tools", "Adjustable hand wrenches", "33-2021.00") == ["Hand and Shop Tools"]
+
+
+def test_arc_welding_equipment_is_stick_welding() -> None:
+    """Arc welding equipment is taught in stick-welding (SMAW) courses, "Introduction to Arc I"
+    and "SMAW Lab I" (set 49's judges); a MIG (GMAW) course is another process."""
+    courses = [_course("Introduction to Arc I", school="A", code="WELD 152", program="Welding"),
+               _course("SMAW Lab I", school="B", code="WELD 1112", program="Welding"),
+               _course("GMAW Lab I", school="B", code="WELD 1130", program="Welding")]
+    assert sorted(_matched(courses, "tools", "Arc welding equipment", "51-4122.00")) == [
+        "Introduction to Arc I", "SMAW Lab I"]
+
+
+def test_first_aid_kits_are_taught_in_first_aid_courses() -> None:
+    """A bus driver's "Emergency first-aid kits" (O*NET writes it with and without the hyphen) are
+    taught in "Standard First Aid" (set 49's judges), not in "Emergency Management"."""
+    courses = [_course("Standard First Aid", school="A", code="HLTH 110"),
+               _course("Emergency Management", school="A", code="FIRE 210")]
+    for item in ("Emergency first-aid kits", "First aid kits"):
+        assert _matched(courses, "tools", item, "53-3052.00") == ["Standard First Aid"], item
