@@ -195,6 +195,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    Community College (with its department table), Kapiolani Community College and Kauai Community
    College. Built at the end of session 27 with its matcher once set 48 was read, sets 49 to 52
    unread.
+54. computer numerically controlled tool operators, industrial production managers, executive
+   secretaries and executive administrative assistants, pharmacists; the NCES SCED high-school
+   course list, Honolulu Community College and UH Hilo. Built in session 28 with its matcher once
+   set 49 was read, sets 50 to 53 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -202,7 +206,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 53)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 54)
 """
 
 from __future__ import annotations
@@ -442,6 +446,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("kauai"), "Kauai CC"))),
+    "54": (("51-4011.00", "11-3051.00", "43-6011.00", "29-1051.00"),
+           (("sced-nces", "sced_v12.csv", "High school (SCED)"),
+            (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
+            (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
 }
 
 
