@@ -375,7 +375,7 @@ ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|53] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|54] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -603,7 +603,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "49-2097.00": "Audiovisual Equipment Installers and Repairers",
                "43-5061.00": "Production, Planning, and Expediting Clerks",
                "51-2092.00": "Team Assemblers",
-               "11-9032.00": "Education Administrators, Kindergarten through Secondary"}
+               "11-9032.00": "Education Administrators, Kindergarten through Secondary",
+               "51-4011.00": "Computer Numerically Controlled Tool Operators (2010 code)",
+               "11-3051.00": "Industrial Production Managers",
+               "43-6011.00": "Executive Secretaries and Executive Administrative Assistants",
+               "29-1051.00": "Pharmacists"}
 
 
 def label_file(which: str) -> Path:

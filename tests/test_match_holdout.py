@@ -127,9 +127,9 @@ def _holdout_test() -> ModuleType:
 @pytest.mark.parametrize("which", ["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
                                    "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30",
                                    "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46",
-                                   "47", "48", "49", "50", "51", "52", "53"])
+                                   "47", "48", "49", "50", "51", "52", "53", "54"])
 def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: str) -> None:
-    """Sets 3 to 53 (benchmarks/match_holdout_test.py): every labelled course is a course of the
+    """Sets 3 to 54 (benchmarks/match_holdout_test.py): every labelled course is a course of the
     set's catalogs as the product reads them, each set covers its four occupations, and the
     judges' added courses are there."""
     bench = _holdout_test()
@@ -144,21 +144,21 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
 
 
 @pytest.mark.parametrize(("which", "precision", "recall"),
-                         [("4", 0.88, 0.63), ("5", 0.92, 0.78), ("6", 0.90, 0.74), ("7", 0.92, 0.69),
-                          ("8", 0.90, 0.63), ("9", 0.85, 0.62), ("10", 0.86, 0.65), ("11", 0.89, 0.57),
-                          ("12", 0.88, 0.45), ("13", 0.92, 0.61), ("14", 0.85, 0.50), ("15", 0.84, 0.43),
-                          ("17", 0.88, 0.55), ("18", 0.87, 0.64), ("19", 0.88, 0.44),
-                          ("20", 0.90, 0.53), ("21", 0.90, 0.70), ("22", 0.88, 0.49),
-                          ("23", 0.91, 0.73), ("24", 0.89, 0.57), ("27", 0.92, 0.52),
-                          ("28", 0.84, 0.48), ("29", 0.82, 0.44), ("30", 0.92, 0.58),
-                          ("31", 0.90, 0.50), ("32", 0.88, 0.42), ("33", 0.88, 0.62),
-                          ("34", 0.86, 0.50), ("35", 0.89, 0.55), ("36", 0.92, 0.58),
-                          ("37", 0.86, 0.66), ("38", 0.90, 0.44), ("39", 0.90, 0.62),
-                          ("40", 0.90, 0.65), ("41", 0.86, 0.60), ("42", 0.90, 0.72),
-                          ("43", 0.89, 0.53), ("44", 0.94, 0.60),
-                          ("45", 0.92, 0.63), ("46", 0.91, 0.69),
-                          ("47", 0.89, 0.52), ("48", 0.85, 0.66),
-                          ("49", 0.90, 0.62)])
+                         [("4", 0.88, 0.71), ("5", 0.92, 0.84), ("6", 0.92, 0.78), ("7", 0.92, 0.76),
+                          ("8", 0.91, 0.73), ("9", 0.90, 0.73), ("10", 0.90, 0.78), ("11", 0.91, 0.64),
+                          ("12", 0.92, 0.66), ("13", 0.92, 0.72), ("14", 0.89, 0.67), ("15", 0.90, 0.61),
+                          ("17", 0.92, 0.70), ("18", 0.90, 0.76), ("19", 0.93, 0.61),
+                          ("20", 0.92, 0.66), ("21", 0.93, 0.79), ("22", 0.91, 0.66),
+                          ("23", 0.93, 0.79), ("24", 0.93, 0.68), ("27", 0.94, 0.61),
+                          ("28", 0.88, 0.64), ("29", 0.90, 0.61), ("30", 0.94, 0.69),
+                          ("31", 0.93, 0.65), ("32", 0.90, 0.52), ("33", 0.89, 0.67),
+                          ("34", 0.87, 0.51), ("35", 0.91, 0.60), ("36", 0.94, 0.65),
+                          ("37", 0.86, 0.69), ("38", 0.91, 0.53), ("39", 0.92, 0.70),
+                          ("40", 0.91, 0.74), ("41", 0.87, 0.70), ("42", 0.90, 0.75),
+                          ("43", 0.91, 0.56), ("44", 0.94, 0.64),
+                          ("45", 0.92, 0.65), ("46", 0.91, 0.71),
+                          ("47", 0.90, 0.54), ("48", 0.85, 0.66),
+                          ("49", 0.90, 0.65), ("50", 0.93, 0.64)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -249,7 +249,10 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     figure 0.942/0.719), 47 (read once set 51 was pooled; clean first score 0.918/0.534; last TEST
     figure 0.920/0.544), 48 (read once set 52 was pooled; clean first score 0.843/0.683; last TEST
     figure 0.844/0.685), 49 (read once set 53 was pooled; clean first score 0.923/0.634; last TEST
-    figure 0.924/0.642). Sets 16, 25, 26, 50, 51, 52 and 53 are TEST: only
+    figure 0.924/0.642). Session 28: 50 (read once set 54 was pooled; clean first score
+    0.934/0.607; last TEST figure 0.934/0.607). Every floor was re-set in session 28 after the
+    r117 Computers and Electronics relabel (policy 10 of tests/data/LABELLING.md), at the figure
+    then less 0.02 precision and 0.03 recall. Sets 16, 25, 26, 51, 52, 53 and 54 are TEST: only
     benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 

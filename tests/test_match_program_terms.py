@@ -646,6 +646,29 @@ def test_parts_salespersons_learn_mechanics_in_automotive_programs() -> None:
 
 
 
+def test_motorboat_mechanics_learn_repairing_in_automotive_programs() -> None:
+    """A motorboat mechanic's engines, drive trains and brakes-and-steering kin are taught in the
+    automotive and diesel programs too (ksa/data/occupation_programs.csv, core subjects: set 50's
+    judges took 79 of 83 automotive courses): "Engine Repair" in an automotive department
+    teaches Repairing; a bus driver gets nothing from it."""
+    courses = [_course("Engine Repair", "A U", program="AMT"),
+               _course("Diesel Engines I", "D U", program="Diesel Technology")]
+    assert sorted(_schools(courses, "Repairing", "skills", "49-3051.00")) == ["A U", "D U"]
+    assert _schools(courses, "Repairing", "skills", "53-3052.00") == []
+
+
+def test_educational_research_occupations_learn_no_instructing_from_teacher_education() -> None:
+    """The teacher-education rows teach Instructing and Learning Strategies to the occupations
+    of teaching programs (a secondary teacher), not to a management analyst, whom the crosswalk
+    links to educational evaluation and research (13.06): set 50's judges refused "Classroom
+    Management within the Instructional Process" and the second-language teaching courses."""
+    courses = [_course("Classroom Management within the Instructional Process", "E U",
+                       program="Education")]
+    for item in ("Instructing", "Learning Strategies"):
+        assert _schools(courses, item, "skills", "25-2031.00") == ["E U"], item
+        assert _schools(courses, item, "skills", "13-1111.00") == [], item
+
+
 def test_law_occupations_learn_law_from_any_departments_law_course() -> None:
     """A legal secretary (legal administrative assistant programs, CIP 22) learns Law and
     Government from a criminal-justice department's "Criminal Law" (set 46's judges); a bus
@@ -675,3 +698,16 @@ def test_a_crosswalk_link_the_workers_do_not_train_through_is_dropped() -> None:
     courses = [_course("Drive Train", "D U", program="Diesel Technology")]
     assert _schools(courses, "Mechanical", "knowledge", "49-9012.00") == []
     assert _schools(courses, "Mechanical", "knowledge", "49-3042.00") == ["D U"]
+
+
+def test_engineering_technicians_learn_electronics_not_programming_as_computers() -> None:
+    """A mechanical engineering technician (15.0805) learns Computers and Electronics from any
+    department's "Digital Circuits" and "Programmable Logic Controllers"; "Programming for
+    Engineers" and "Introduction to Computer Science I" are specialist computing, which policy
+    (10) of tests/data/LABELLING.md keeps for the occupations whose work is computing or
+    electronics (round r117)."""
+    courses = [_course("Digital Circuits", "D U", program="Electrical Engineering"),
+               _course("Programmable Logic Controllers", "P U", program="Industrial Technology"),
+               _course("Programming for Engineers", "G U", program="Electrical Engineering"),
+               _course("Introduction to Computer Science I", "C U", program="Information and Computer Science")]
+    assert sorted(_schools(courses, "Computers and Electronics", "knowledge", "17-3027.00")) == ["D U", "P U"]
