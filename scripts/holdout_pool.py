@@ -198,7 +198,13 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
 54. computer numerically controlled tool operators, industrial production managers, executive
    secretaries and executive administrative assistants, pharmacists; the NCES SCED high-school
    course list, Honolulu Community College and UH Hilo. Built in session 28 with its matcher once
-   set 49 was read, sets 50 to 53 unread.
+   set 49 was read, sets 50 to 53 unread. Its CNC tool operators' code is a 2010 one: the
+   release maps it to 51-9161.00, set 31's occupation.
+55. first-line supervisors of mechanics, installers and repairers, speech-language pathologists,
+   logisticians, first-line supervisors of housekeeping and janitorial workers; Southwest Tech,
+   Leeward Community College and UH Maui College. Built in session 28 with its matcher once set
+   50 was read and the Computers and Electronics labels were relabelled (round r117), sets 51
+   to 54 unread; its judges had policy clause 10.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -206,7 +212,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 54)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 55)
 """
 
 from __future__ import annotations
@@ -450,6 +456,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("sced-nces", "sced_v12.csv", "High school (SCED)"),
             (_UH[0], _UH[1].format("honolulucc"), "Honolulu CC"),
             (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
+    "55": (("49-1011.00", "29-1127.00", "13-1081.00", "37-1011.00"),
+           (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
+            (_UH[0], _UH[1].format("maui"), "Maui College"))),
 }
 
 
