@@ -65,6 +65,15 @@ from ksa.normalize import (
         ("Applied Mechanics I", "engineering mechanics statics"),
         ("II", "ii"),
         ("The", "the"),
+        # "w/" before a certification's subject is "with"; a recertification or online copy of a
+        # course is the course ("Online Marketing" keeps its word: it leads)
+        ("Heartsaver First Aid w/ CPR Recert", "heartsaver first aid cpr"),
+        ("BLS Provider CPR Online", "bls provider cpr"),
+        ("Online Marketing", "online marketing"),
+        # "Org" before a management subject is organizational (not organic chemistry's "Org"),
+        # a truncated "Manage" is management
+        ("Org Behavior & Manage", "organizational behavior management"),
+        ("Org Chem", "org chemistry"),
     ],
 )
 def test_examples(title: str, expected: str) -> None:
