@@ -375,7 +375,7 @@ ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|54] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|55] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -607,7 +607,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "51-4011.00": "Computer Numerically Controlled Tool Operators (2010 code)",
                "11-3051.00": "Industrial Production Managers",
                "43-6011.00": "Executive Secretaries and Executive Administrative Assistants",
-               "29-1051.00": "Pharmacists"}
+               "29-1051.00": "Pharmacists",
+               "49-1011.00": "First-Line Supervisors of Mechanics, Installers, and Repairers",
+               "29-1127.00": "Speech-Language Pathologists",
+               "13-1081.00": "Logisticians",
+               "37-1011.00": "First-Line Supervisors of Housekeeping and Janitorial Workers"}
 
 
 def label_file(which: str) -> Path:

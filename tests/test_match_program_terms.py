@@ -711,3 +711,14 @@ def test_engineering_technicians_learn_electronics_not_programming_as_computers(
                _course("Programming for Engineers", "G U", program="Electrical Engineering"),
                _course("Introduction to Computer Science I", "C U", program="Information and Computer Science")]
     assert sorted(_schools(courses, "Computers and Electronics", "knowledge", "17-3027.00")) == ["D U", "P U"]
+
+
+def test_packaging_machine_operators_learn_mechanics_in_industrial_maintenance_not_automotive() -> None:
+    """No program leads to packaging and filling machine operators in the crosswalk, and the
+    production minor group's programs had made every automotive course their Mechanical (set
+    51's judges refused 27); they train in industrial maintenance programs
+    (ksa/data/occupation_programs.csv): "Industrial Mechanics" teaches them, "Brakes" in an
+    automotive program does not."""
+    courses = [_course("Industrial Mechanics", "I U", program="Automation Technology"),
+               _course("Brakes", "A U", program="Automotive Technology")]
+    assert _schools(courses, "Mechanical", "knowledge", "51-9111.00") == ["I U"]
