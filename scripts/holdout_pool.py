@@ -205,6 +205,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    Leeward Community College and UH Maui College. Built in session 28 with its matcher once set
    50 was read and the Computers and Electronics labels were relabelled (round r117), sets 51
    to 54 unread; its judges had policy clause 10.
+56. mechanical engineers, administrative services managers, crane and tower operators,
+   educational, guidance and career counselors and advisors; Bridgerland, Kapiolani Community
+   College and Windward Community College. Built in session 28 with its matcher once set 51 was
+   read, sets 52 to 55 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -212,7 +216,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 55)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 56)
 """
 
 from __future__ import annotations
@@ -460,6 +464,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("stech-southwest-tech-utah", "stech_courses.csv", "Southwest Tech"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
             (_UH[0], _UH[1].format("maui"), "Maui College"))),
+    "56": (("17-2141.00", "11-3012.00", "53-7021.00", "21-1012.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("windward"), "Windward CC"))),
 }
 
 
