@@ -737,10 +737,11 @@ def test_office_application_courses_teach_computers_to_any_occupation() -> None:
     "Computer Applications in the Law Office" teach a welder; "Accounting Principles" does not."""
     titles = ["Spreadsheet Apps I MS Excel", "Word Processing for Business", "Microsoft Outlook",
               "Computer Applications in the Law Office", "Intro to Spreadsheet Analytics",
-              "iLife & iWork Apps for Mac OS", "Accounting Principles"]
+              "iLife & iWork Apps for Mac OS", "Integrated Office Procedures", "Accounting Principles"]
     courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
     found = _matched(courses, "knowledge", "Computers and Electronics", "51-4121.00")
-    assert sorted(found) == ["Computer Applications in the Law Office", "Intro to Spreadsheet Analytics",
+    assert sorted(found) == ["Computer Applications in the Law Office",
+                             "Integrated Office Procedures", "Intro to Spreadsheet Analytics",
                              "Microsoft Outlook", "Spreadsheet Apps I MS Excel", "Word Processing for Business",
                              "iLife & iWork Apps for Mac OS"]
 
