@@ -375,7 +375,7 @@ ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|55] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|56] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -611,7 +611,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "49-1011.00": "First-Line Supervisors of Mechanics, Installers, and Repairers",
                "29-1127.00": "Speech-Language Pathologists",
                "13-1081.00": "Logisticians",
-               "37-1011.00": "First-Line Supervisors of Housekeeping and Janitorial Workers"}
+               "37-1011.00": "First-Line Supervisors of Housekeeping and Janitorial Workers",
+               "17-2141.00": "Mechanical Engineers",
+               "11-3012.00": "Administrative Services Managers",
+               "53-7021.00": "Crane and Tower Operators",
+               "21-1012.00": "Educational, Guidance, and Career Counselors and Advisors"}
 
 
 def label_file(which: str) -> Path:

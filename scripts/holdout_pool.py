@@ -209,6 +209,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    educational, guidance and career counselors and advisors; Bridgerland, Kapiolani Community
    College and Windward Community College. Built in session 28 with its matcher once set 51 was
    read, sets 52 to 55 unread.
+57. environmental scientists and specialists, audiologists, special effects artists and
+   animators, agricultural equipment operators; Southeast Community College (with its department
+   table), Hawaii Community College and UH Hilo. Built at the end of session 28 with its matcher
+   once set 52 was read, sets 53 to 56 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -216,7 +220,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 56)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 57)
 """
 
 from __future__ import annotations
@@ -468,6 +472,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
             (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
             (_UH[0], _UH[1].format("windward"), "Windward CC"))),
+    "57": (("19-2041.00", "29-1181.00", "27-1014.00", "45-2091.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
+            (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
 }
 
 
