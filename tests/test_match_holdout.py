@@ -159,7 +159,7 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
                           ("45", 0.92, 0.65), ("46", 0.91, 0.71),
                           ("47", 0.90, 0.54), ("48", 0.85, 0.66),
                           ("49", 0.90, 0.65), ("50", 0.93, 0.64), ("51", 0.91, 0.64),
-                          ("52", 0.91, 0.70)])
+                          ("52", 0.91, 0.70), ("53", 0.89, 0.66)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -253,10 +253,11 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     figure 0.924/0.642). Session 28: 50 (read once set 54 was pooled; clean first score
     0.934/0.607; last TEST figure 0.934/0.607), 51 (read once set 55 was pooled; clean first
     score 0.896/0.650; last TEST figure 0.896/0.683 on the r117 labels), 52 (read once set 56 was
-    pooled; clean first score 0.938/0.715; last TEST figure 0.938/0.737 on the r117 labels).
-    Every floor was re-set in session 28 after the
+    pooled; clean first score 0.938/0.715; last TEST figure 0.938/0.737 on the r117 labels), 53
+    (read once set 57 was pooled; clean first score 0.914/0.672; last TEST figure 0.915/0.692 on
+    the r117 labels). Every floor was re-set in session 28 after the
     r117 Computers and Electronics relabel (policy 10 of tests/data/LABELLING.md), at the figure
-    then less 0.02 precision and 0.03 recall. Sets 16, 25, 26 and 53 to 56 are TEST: only
+    then less 0.02 precision and 0.03 recall. Sets 16, 25, 26 and 54 to 57 are TEST: only
     benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 

@@ -759,6 +759,17 @@ def test_budgeting_courses_teach_management_of_financial_resources() -> None:
                              "Introduction to Managerial Accounting"]
 
 
+def test_hospitality_cost_control_teaches_any_manager_financial_resources() -> None:
+    """A hospitality department's "Hospitality Accounting" and "Purchasing and Cost Control"
+    teach an education administrator Management of Financial Resources though hospitality is
+    another field (the sets' judges took them 12 of 12 for managers of every kind); the same
+    department's "Dining Room Service" does not."""
+    titles = ["Hospitality Accounting", "Hospitality Purchasing and Cost Control", "Dining Room Service"]
+    courses = [_course(t, school=f"S{n}", program="Hospitality and Tourism") for n, t in enumerate(titles)]
+    found = _matched(courses, "skills", "Management of Financial Resources", "11-9032.00")
+    assert sorted(found) == ["Hospitality Accounting", "Hospitality Purchasing and Cost Control"]
+
+
 def test_watercolor_and_three_dimensional_design_teach_fine_arts() -> None:
     """"Intermediate Watercolor" and "3 Dimensional Design" are studio art: they teach a graphic
     designer Fine Arts; a color-theory or design-principles course is left out (a blind judge
