@@ -375,7 +375,7 @@ ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|56] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|57] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -615,7 +615,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "17-2141.00": "Mechanical Engineers",
                "11-3012.00": "Administrative Services Managers",
                "53-7021.00": "Crane and Tower Operators",
-               "21-1012.00": "Educational, Guidance, and Career Counselors and Advisors"}
+               "21-1012.00": "Educational, Guidance, and Career Counselors and Advisors",
+               "19-2041.00": "Environmental Scientists and Specialists, Including Health",
+               "29-1181.00": "Audiologists",
+               "27-1014.00": "Special Effects Artists and Animators",
+               "45-2091.00": "Agricultural Equipment Operators"}
 
 
 def label_file(which: str) -> Path:
