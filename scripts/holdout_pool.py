@@ -213,6 +213,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    animators, agricultural equipment operators; Southeast Community College (with its department
    table), Hawaii Community College and UH Hilo. Built at the end of session 28 with its matcher
    once set 52 was read, sets 53 to 56 unread.
+58. exercise physiologists, bailiffs, cutting, punching and press machine setters and operators
+   (metal and plastic), sales managers; the NCES SCED high-school course list, Kauai Community
+   College and UH West Oahu. Built at the end of session 28 with its matcher once set 53 was
+   read, sets 54 to 57 unread.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -220,7 +224,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 57)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 58)
 """
 
 from __future__ import annotations
@@ -476,6 +480,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"),
             (_UH[0], _UH[1].format("hilo"), "UH Hilo"))),
+    "58": (("29-1128.00", "33-3011.00", "51-4031.00", "11-2022.00"),
+           (("sced-nces", "sced_v12.csv", "High school (SCED)"),
+            (_UH[0], _UH[1].format("kauai"), "Kauai CC"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
 }
 
 
