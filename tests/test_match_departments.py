@@ -856,3 +856,15 @@ def test_entrepreneurship_department_code_teaches_starting_a_business() -> None:
     assert _chef_management_schools("ENT 125", "Starting a Business", (
         "Surveys establishing a business entity, marketing, financing and operations."), ("ENT", "ENTREPRENEURSHIP")) == [
         "Kapiolani CC", "Leeward CC"]
+
+
+def test_uh_hilo_pharmacy_codes_name_the_pharmacy_field() -> None:
+    """UH Hilo files its pharmacy school's courses under the bare codes PHAR, PHPP (pharmacy
+    practice) and PHPS (pharmaceutical sciences): they are pharmacy's department (CIP 51.20), so
+    "Pharmacy Law" there is a pharmacist's own course and another field's law for a paralegal."""
+    from ksa.catalog_cip import occupation_context, program_fields
+
+    for code in ("PHAR", "PHPP", "PHPS"):
+        assert program_fields(code) == frozenset({"51.20"}), code
+    assert occupation_context("29-1051.00").classify(program="PHPP") != occupation_context(
+        "23-2011.00").classify(program="PHPP")

@@ -159,7 +159,7 @@ def test_later_holdouts_are_labelled_against_real_courses(shared: Path, which: s
                           ("45", 0.92, 0.65), ("46", 0.91, 0.71),
                           ("47", 0.90, 0.54), ("48", 0.85, 0.66),
                           ("49", 0.90, 0.65), ("50", 0.93, 0.64), ("51", 0.91, 0.64),
-                          ("52", 0.91, 0.70), ("53", 0.89, 0.66)])
+                          ("52", 0.91, 0.70), ("53", 0.89, 0.66), ("54", 0.92, 0.59)])
 def test_studied_holdouts_floor(shared: Path, which: str, precision: float, recall: float) -> None:
     """Sets 4 to 10 were scored once clean (P 0.560, 0.744, 0.818, 0.832, 0.899, 0.729 and
     0.860) and then studied as DEV; they keep the fixes they prompted. Measured at the defaults
@@ -255,9 +255,10 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     score 0.896/0.650; last TEST figure 0.896/0.683 on the r117 labels), 52 (read once set 56 was
     pooled; clean first score 0.938/0.715; last TEST figure 0.938/0.737 on the r117 labels), 53
     (read once set 57 was pooled; clean first score 0.914/0.672; last TEST figure 0.915/0.692 on
-    the r117 labels). Every floor was re-set in session 28 after the
+    the r117 labels), 54 (read once set 58 was pooled; clean first score 0.943/0.608; last TEST
+    figure 0.942/0.625 on the r117 labels). Every floor was re-set in session 28 after the
     r117 Computers and Electronics relabel (policy 10 of tests/data/LABELLING.md), at the figure
-    then less 0.02 precision and 0.03 recall. Sets 16, 25, 26 and 54 to 57 are TEST: only
+    then less 0.02 precision and 0.03 recall. Sets 16, 25, 26 and 55 to 58 are TEST: only
     benchmarks/match_holdout_test.py scores them."""
     from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 
