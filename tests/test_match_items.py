@@ -770,6 +770,17 @@ def test_hospitality_cost_control_teaches_any_manager_financial_resources() -> N
     assert sorted(found) == ["Hospitality Accounting", "Hospitality Purchasing and Cost Control"]
 
 
+def test_accounting_principles_teach_management_of_financial_resources() -> None:
+    """Introductory financial accounting ("Principles of Accounting I", "Introduction to
+    Financial Accounting") teaches a food service manager to account for the money spent
+    (the sets' judges 16 of 18, blind round r119 56 of 66); "Tax Accounting" is another
+    subject."""
+    titles = ["Principles of Accounting I", "Introduction to Financial Accounting", "Tax Accounting"]
+    courses = [_course(t, school=f"S{n}") for n, t in enumerate(titles)]
+    found = _matched(courses, "skills", "Management of Financial Resources", "11-9051.00")
+    assert sorted(found) == ["Introduction to Financial Accounting", "Principles of Accounting I"]
+
+
 def test_watercolor_and_three_dimensional_design_teach_fine_arts() -> None:
     """"Intermediate Watercolor" and "3 Dimensional Design" are studio art: they teach a graphic
     designer Fine Arts; a color-theory or design-principles course is left out (a blind judge
