@@ -447,14 +447,14 @@ def test_the_office_suite_is_a_product_taught_in_any_department() -> None:
 
     assert not is_kind_of_software(MatchQuery("k", "technology", "Microsoft Office software"))
     assert is_kind_of_software(MatchQuery("k", "technology", "Accounting software"))
-    courses = [Course("Southeast CC", "", "AGRI 1369", "Spreadsheet Applications Mod 2",
+    courses = [Course("Southeast CC", "", "AGRI 1369", "Spreadsheet Applications",
                       program="Agriculture Business & Management Technology"),
                _course("Microsoft Access", school="B"), _course("Micro Office Integration", school="C"),
                _course("Micro Economics", school="D")]
     found = match_items([MatchQuery("k", "technology", "Microsoft Office software")], courses,
                         soc="49-9021.00")["k"]
     assert {m.course.course_title for m in found} == {
-        "Spreadsheet Applications Mod 2", "Microsoft Access", "Micro Office Integration"}
+        "Spreadsheet Applications", "Microsoft Access", "Micro Office Integration"}
 
 
 def test_a_computing_course_description_names_the_software_it_trains() -> None:
@@ -743,6 +743,24 @@ def test_office_application_courses_teach_computers_to_any_occupation() -> None:
     assert sorted(found) == ["Computer Applications in the Law Office",
                              "Integrated Office Procedures", "Intro to Spreadsheet Analytics",
                              "Microsoft Outlook", "Spreadsheet Apps I MS Excel", "Word Processing for Business",
+                             "iLife & iWork Apps for Mac OS"]
+
+
+def test_a_fields_own_computer_course_teaches_computers_in_its_program() -> None:
+    """Policy (10)'s end-user computing is every occupation's, whichever program gives it: an
+    agriculture program's "Spreadsheet Applications", an electronics program's "Computer
+    Tools Technology II" and an IT program's "iLife & iWork Apps for Mac OS" teach a nurse
+    Computers and Electronics (both r117 judges: end-user); a computer-science "Operating
+    Systems" (operating-system internals, specialist) does not, nor does a bare
+    agriculture course."""
+    rows = [("Spreadsheet Applications", "AGRI 1369", "Agriculture"),
+            ("Computer Tools Technology II", "ELEC 1002", "Electronics Technology"),
+            ("iLife & iWork Apps for Mac OS", "ITEC 0106", "Information Technology"),
+            ("Operating Systems", "CS 430", "Computer Science"),
+            ("Crop Production", "AGRI 1100", "Agriculture")]
+    courses = [_course(t, school=f"S{n}", code=c, program=p) for n, (t, c, p) in enumerate(rows)]
+    found = _matched(courses, "knowledge", "Computers and Electronics", "29-1141.00")
+    assert sorted(found) == ["Computer Tools Technology II", "Spreadsheet Applications",
                              "iLife & iWork Apps for Mac OS"]
 
 
@@ -1047,17 +1065,19 @@ def test_drafting_courses_teach_autocad_in_any_department() -> None:
 
 
 def test_college_success_courses_teach_learning_strategies_and_reasoning_critical_thinking() -> None:
-    """An introduction-to-college, study-skills or educational-psychology course teaches Learning
-    Strategies (judges 22 to 0, 14 to 0, 12 to 0), a project-management or life-skills course
-    Time Management (12 to 0, 9 to 0), a course titled "Reasoning" Critical Thinking (22 to 0);
-    a study-skills course is no time management (judges 0 of 9) and creative thinking is no
-    critical thinking (0 of 42)."""
+    """An introduction-to-college or study-skills course teaches Learning Strategies (judges 22
+    to 0, 14 to 0), a project-management or life-skills course Time Management (12 to 0, 9 to
+    0), a course titled "Reasoning" Critical Thinking (22 to 0); a study-skills course is no time
+    management (judges 0 of 9) and creative thinking is no critical thinking (0 of 42).
+    Educational psychology is teacher preparation: policy (11) keeps it for the teaching
+    occupations, not a dispatcher."""
     titles = ["Introduction to College", "College Study Skills", "Educational Psychology", "Project Management",
               "Life Skills", "Reasoning", "Introduction to Creative Thinking"]
     courses = [_course(t, school="A", code=f"X {n}") for n, t in enumerate(titles)]
     soc = "43-5032.00"
-    assert {"Introduction to College", "College Study Skills", "Educational Psychology"} <= set(
-        _matched(courses, "skills", "Learning Strategies", soc))
+    learning = set(_matched(courses, "skills", "Learning Strategies", soc))
+    assert {"Introduction to College", "College Study Skills"} <= learning
+    assert "Educational Psychology" not in learning
     time_management = set(_matched(courses, "skills", "Time Management", soc))
     assert {"Project Management", "Life Skills"} <= time_management
     assert "College Study Skills" not in time_management

@@ -350,6 +350,27 @@ def test_teacher_education_courses_teach_instruction_to_occupations_with_a_teach
         assert _schools(courses, item, domain, "13-2011.00") == [], item
 
 
+def test_teacher_preparation_teaches_the_teaching_occupations_only() -> None:
+    """Policy (11) (round r120): teacher preparation teaches Education and Training, Instructing
+    and Learning Strategies to an occupation whose work is teaching and to no other. An
+    elementary teacher takes an education department's "Foundations of Education" and
+    "Secondary Math Methods" (a title naming mathematics all the same), a Hawaiian-medium
+    education department's course and a psychology department's "Educational Psychology"; a
+    roofer and a radiation therapist take none of them, only the workplace instructor's "Train
+    the Trainer" (Education and Training and Instructing)."""
+    courses = [_course("Foundations of Education", "A", program="Education", code="ED 100"),
+               _course("Secondary Math Methods", "B", program="Education", code="ED 437"),
+               _course("Educational Psychology", "C", program="Psychology", code="PSY 320"),
+               _course("Enrich Holistic Lrng & Tching", "D", program="KED", code="KED 462"),
+               _course("Train the Trainer", "F", program="Workforce Training", code="WFT 100")]
+    for item, domain in (("Education and Training", "knowledge"), ("Instructing", "skills"),
+                         ("Learning Strategies", "skills")):
+        trainer = ["F"] if item != "Learning Strategies" else []
+        assert sorted(_schools(courses, item, domain, "25-2021.00")) == ["A", "B", "C", "D", *trainer], item
+        for soc in ("47-2181.00", "29-1124.00"):
+            assert _schools(courses, item, domain, soc) == trainer, (item, soc)
+
+
 def test_firefighters_learn_medicine_in_an_emt_program_but_not_its_tools() -> None:
     """Firefighters train as EMTs (ksa/data/occupation_programs.csv), a link the CIP-SOC
     crosswalk lacks: an EMS program's "Emergency Medical Technician" teaches them Medicine and
