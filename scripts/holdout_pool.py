@@ -217,6 +217,10 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    (metal and plastic), sales managers; the NCES SCED high-school course list, Kauai Community
    College and UH West Oahu. Built at the end of session 28 with its matcher once set 53 was
    read, sets 54 to 57 unread.
+59. middle school teachers, medical dosimetrists, glaziers, financial and investment analysts;
+   Southeast Community College (with its department table), Leeward Community College and UH
+   West Oahu. Built in session 29 with its matcher once the Education and Training labels were
+   relabelled (round r120), sets 55 to 58 unread; its judges had policy clauses 10 and 11.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -224,7 +228,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 58)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 59)
 """
 
 from __future__ import annotations
@@ -483,6 +487,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
     "58": (("29-1128.00", "33-3011.00", "51-4031.00", "11-2022.00"),
            (("sced-nces", "sced_v12.csv", "High school (SCED)"),
             (_UH[0], _UH[1].format("kauai"), "Kauai CC"),
+            (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
+    "59": (("25-2022.00", "29-2036.00", "47-2121.00", "13-2051.00"),
+           (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
+            (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
 }
 
