@@ -375,7 +375,7 @@ ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|58] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|59] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -623,7 +623,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "29-1128.00": "Exercise Physiologists",
                "33-3011.00": "Bailiffs",
                "51-4031.00": "Cutting, Punching, and Press Machine Setters, Operators, and Tenders, Metal and Plastic",
-               "11-2022.00": "Sales Managers"}
+               "11-2022.00": "Sales Managers",
+               "25-2022.00": "Middle School Teachers, Except Special and Career/Technical Education",
+               "29-2036.00": "Medical Dosimetrists",
+               "47-2121.00": "Glaziers",
+               "13-2051.00": "Financial and Investment Analysts"}
 
 
 def label_file(which: str) -> Path:
