@@ -1,0 +1,79 @@
+"""The label sets obey the written relabelling rules (tests/data/LABELLING.md, clauses 10 to 12)
+as the blind judges' class tables in tests/data/rounds/ settle them. Runs without ../shared."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+ROUNDS = DATA / "rounds"
+TEACHING_ITEMS = {"Education and Training", "Instructing", "Learning Strategies"}
+COMPUTERS = "Computers and Electronics"
+
+
+def _key(school: str, title: str) -> tuple[str, str]:
+    return school, " ".join(title.split()).casefold()
+
+
+def _courses(name: str) -> dict[tuple[str, str], str]:
+    with (ROUNDS / name).open(encoding="utf-8") as handle:
+        return {_key(r["school"], r["course_title"]): r["class"] for r in csv.DictReader(handle)}
+
+
+def _occupations(name: str) -> dict[str, str]:
+    with (ROUNDS / name).open(encoding="utf-8") as handle:
+        return {r["soc"]: r["class"] for r in csv.DictReader(handle)}
+
+
+def _rows() -> Iterator[tuple[str, dict[str, str]]]:
+    for path in sorted(DATA.glob("match_holdout*.csv")):
+        which = re.fullmatch(r"match_holdout(\d*)\.csv", path.name)
+        if which is None:
+            continue
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                yield which[1], row
+
+
+def test_class_tables_are_complete_and_agreed_where_classed() -> None:
+    for name, classes in (("r117_course_classes.csv", set("ESLFN?")), ("r120_course_classes.csv", set("TWHN?"))):
+        table = _courses(name)
+        assert len(table) > 900 and set(table.values()) <= classes, name
+    for name, classes in (("r117_occupation_classes.csv", set("CO?")), ("r120_occupation_classes.csv", set("AO?")),
+                          ("r121_occupation_classes.csv", set("EO?"))):
+        table = _occupations(name)
+        assert len(table) >= 212 and set(table.values()) <= classes, name
+        assert all(re.fullmatch(r"\d\d-\d{4}\.\d\d", soc) for soc in table), name
+
+
+def test_teacher_preparation_is_labelled_for_teaching_occupations_only() -> None:
+    """Clause 11 (round r120): no set labels an agreed teacher-preparation course a match for an
+    occupation both judges class as not teaching; set 59's judges had the clause."""
+    courses, occupations = _courses("r120_course_classes.csv"), _occupations("r120_occupation_classes.csv")
+    wrong = [(which, row["soc"], row["item"], row["course_title"]) for which, row in _rows()
+             if row["item"] in TEACHING_ITEMS and row["label"] == "1"
+             and courses.get(_key(row["school"], row["course_title"])) == "T"
+             and occupations.get(row["soc"]) == "O"]
+    assert wrong == []
+
+
+def test_specialist_computing_and_electronics_are_labelled_for_their_occupations_only() -> None:
+    """Clauses 10 and 12 (rounds r117, r121): no set labels an agreed specialist-computing course
+    a Computers and Electronics match for an occupation outside computing, nor an agreed
+    electronics course for one whose work is not on electrical or electronic equipment (set 59
+    was judged before clause 12 and keeps its judges' electronics labels)."""
+    courses = _courses("r117_course_classes.csv")
+    computing, electronics = _occupations("r117_occupation_classes.csv"), _occupations("r121_occupation_classes.csv")
+    wrong = []
+    for which, row in _rows():
+        if row["item"] != COMPUTERS or row["label"] != "1":
+            continue
+        kind = courses.get(_key(row["school"], row["course_title"]))
+        if kind == "S" and computing.get(row["soc"]) == "O":
+            wrong.append((which, row["soc"], row["course_title"]))
+        if kind == "L" and electronics.get(row["soc"]) == "O" and which != "59":
+            wrong.append((which, row["soc"], row["course_title"]))
+    assert wrong == []
