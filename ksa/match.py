@@ -74,6 +74,7 @@ from ksa.catalog_cip import (
     teaching_words,
 )
 from ksa.catalog_departments import department_programs
+from ksa.catalog_sced import sced_area
 from ksa.ledger import Decision, decision_title_key
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
 from ksa.match_terms import (
@@ -669,9 +670,12 @@ class _CourseFields:
 
 
 class _Departments:
-    """Courses by their department's normalized name, built on first use."""
+    """Courses by their department's normalized name, built on first use. A high-school course
+    of an academic SCED area has no program (it serves every occupation), but its area is its
+    department all the same: "Linear Programming" (02112) is a mathematics course."""
 
-    def __init__(self, programs: Sequence[str], vocabulary: Vocabulary) -> None:
+    def __init__(self, courses: Sequence[Course], programs: Sequence[str], vocabulary: Vocabulary) -> None:
+        self.courses = courses
         self.programs = programs
         self.vocabulary = vocabulary
         self._by_name: dict[str, list[int]] | None = None
@@ -681,6 +685,8 @@ class _Departments:
             self._by_name = {}
             named: dict[str, str] = {}
             for position, program in enumerate(self.programs):
+                if not program and (area := sced_area(self.courses[position].course_code)) and not area.cip:
+                    program = area.name
                 if program:
                     if program not in named:
                         named[program] = " ".join(title_tokens(program_name(program), self.vocabulary))
@@ -901,7 +907,7 @@ def match_items_with_stats(
     shapes = _TitleShapes(courses, vocabulary)
     fields = _Fields(courses, programs, context, vocabulary) if context else None
     course_fields = _CourseFields(courses, programs)
-    departments = _Departments(programs, vocabulary)
+    departments = _Departments(courses, programs, vocabulary)
     placements = tables().placement
     lectures = lecture_words()
     not_titled = language_words() | teaching_words()  # fields whose math is no one else's ("titled")
