@@ -749,19 +749,24 @@ def test_office_application_courses_teach_computers_to_any_occupation() -> None:
 def test_a_fields_own_computer_course_teaches_computers_in_its_program() -> None:
     """Policy (10)'s end-user computing is every occupation's, whichever program gives it: an
     agriculture program's "Spreadsheet Applications", an electronics program's "Computer
-    Tools Technology II" and an IT program's "iLife & iWork Apps for Mac OS" teach a nurse
-    Computers and Electronics (both r117 judges: end-user); a computer-science "Operating
+    Tools Technology II", an IT program's "iLife & iWork Apps for Mac OS", an education
+    department's "Instructional Technology" and a business course on cloud-based collaboration
+    teach a nurse Computers and Electronics (both r117 judges: end-user; the sets' judges 64 of
+    66 and 76 of 76 for the last two); a computer-science "Operating
     Systems" (operating-system internals, specialist) does not, nor does a bare
     agriculture course."""
     rows = [("Spreadsheet Applications", "AGRI 1369", "Agriculture"),
             ("Computer Tools Technology II", "ELEC 1002", "Electronics Technology"),
             ("iLife & iWork Apps for Mac OS", "ITEC 0106", "Information Technology"),
             ("Operating Systems", "CS 430", "Computer Science"),
-            ("Crop Production", "AGRI 1100", "Agriculture")]
+            ("Crop Production", "AGRI 1100", "Agriculture"),
+            ("Instructional Technology", "EDUC 2590", "Education"),
+            ("Social Media and Cloud-Based Collaboration for Business", "BUSN 158", "Business")]
     courses = [_course(t, school=f"S{n}", code=c, program=p) for n, (t, c, p) in enumerate(rows)]
     found = _matched(courses, "knowledge", "Computers and Electronics", "29-1141.00")
-    assert sorted(found) == ["Computer Tools Technology II", "Spreadsheet Applications",
-                             "iLife & iWork Apps for Mac OS"]
+    assert sorted(found) == ["Computer Tools Technology II", "Instructional Technology",
+                             "Social Media and Cloud-Based Collaboration for Business",
+                             "Spreadsheet Applications", "iLife & iWork Apps for Mac OS"]
 
 
 def test_people_management_courses_teach_management_of_personnel_resources() -> None:
