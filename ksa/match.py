@@ -672,7 +672,7 @@ class _CourseFields:
 class _Departments:
     """Courses by their department's normalized name, built on first use. A high-school course
     of an academic SCED area has no program (it serves every occupation), but its area is its
-    department all the same: "Linear Programming" (02112) is a mathematics course."""
+    department all the same: "Elementary Functions" (02109) is a mathematics course."""
 
     def __init__(self, courses: Sequence[Course], programs: Sequence[str], vocabulary: Vocabulary) -> None:
         self.courses = courses
