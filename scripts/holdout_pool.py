@@ -221,6 +221,11 @@ Each set pairs the panel items of occupations never used to tune the matcher, as
    Southeast Community College (with its department table), Leeward Community College and UH
    West Oahu. Built in session 29 with its matcher once the Education and Training labels were
    relabelled (round r120), sets 55 to 58 unread; its judges had policy clauses 10 and 11.
+60. kindergarten teachers, food science technicians, molding, coremaking and casting machine
+   setters and operators, sales representatives of services; Bridgerland, Kapiolani Community
+   College and Hawaii Community College. Built at the end of session 29 with its final matcher
+   (clauses 11 and 12 in force), set 55 read, sets 56 to 59 unread; its judges had clauses 10
+   to 12.
 
 The pool per item is the union of several rankers' suggestions, so no single ranker decides which
 courses get judged: the matcher at a low cutoff (75, top 10), the matcher on titles only, and plain
@@ -228,7 +233,7 @@ rapidfuzz WRatio and token_set_ratio (top 5, cutoff 60). Rows come out sorted by
 title, with no hint of which ranker proposed them; ``label`` and ``why`` are left empty for the
 judges, who may also add courses no ranker found.
 
-Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 59)
+Usage: .venv/bin/python scripts/holdout_pool.py SET /work/shared OUT.csv     (SET: 2 to 60)
 """
 
 from __future__ import annotations
@@ -492,6 +497,10 @@ SETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
            (("southeast-cc-nebraska", "Course.csv", "Southeast CC"),
             (_UH[0], _UH[1].format("leeward"), "Leeward CC"),
             (_UH[0], _UH[1].format("west_oahu"), "UH West Oahu"))),
+    "60": (("25-2012.00", "19-4013.00", "51-4072.00", "41-3091.00"),
+           (("btech-bridgerland", "course_hours.csv", "Bridgerland Tech"),
+            (_UH[0], _UH[1].format("kapiolani"), "Kapiolani CC"),
+            (_UH[0], _UH[1].format("hawaiicc"), "Hawaii CC"))),
 }
 
 
