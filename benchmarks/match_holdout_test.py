@@ -375,7 +375,7 @@ ranker found; ``scripts/holdout_pool.py`` builds the pools). Each item is ranked
 course of the set's catalogs, read by the product's own catalog reader, as ``ksa match`` would;
 suggested courses without a label are counted apart (``unlab``). Errors are never printed.
 
-Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|59] [--cutoff 85]
+Usage: .venv/bin/python benchmarks/match_holdout_test.py [/work/shared] [--set 3|4|...|60] [--cutoff 85]
        [--semantic] [--unlabelled OUT.csv]   (writes suggestions without a label, for a blind round)
 """
 
@@ -627,7 +627,11 @@ OCCUPATIONS = {"31-9091.00": "Dental Assistants",
                "25-2022.00": "Middle School Teachers, Except Special and Career/Technical Education",
                "29-2036.00": "Medical Dosimetrists",
                "47-2121.00": "Glaziers",
-               "13-2051.00": "Financial and Investment Analysts"}
+               "13-2051.00": "Financial and Investment Analysts",
+               "25-2012.00": "Kindergarten Teachers, Except Special Education",
+               "19-4013.00": "Food Science Technicians",
+               "51-4072.00": "Molding, Coremaking, and Casting Machine Setters, Operators, and Tenders, Metal and Plastic",
+               "41-3091.00": "Sales Representatives of Services, Except Advertising, Insurance, Financial Services, and Travel"}
 
 
 def label_file(which: str) -> Path:
