@@ -350,6 +350,10 @@ def test_teacher_education_courses_teach_instruction_to_occupations_with_a_teach
         assert _schools(courses, item, domain, "13-2011.00") == [], item
 
 
+# the items teacher preparation teaches (labelling policy clause 11)
+TEACHING_ITEMS = (("Education and Training", "knowledge"), ("Instructing", "skills"), ("Learning Strategies", "skills"))
+
+
 def test_teacher_preparation_teaches_the_teaching_occupations_only() -> None:
     """Policy (11) (round r120): teacher preparation teaches Education and Training, Instructing
     and Learning Strategies to an occupation whose work is teaching and to no other. An
@@ -363,12 +367,29 @@ def test_teacher_preparation_teaches_the_teaching_occupations_only() -> None:
                _course("Educational Psychology", "C", program="Psychology", code="PSY 320"),
                _course("Enrich Holistic Lrng & Tching", "D", program="KED", code="KED 462"),
                _course("Train the Trainer", "F", program="Workforce Training", code="WFT 100")]
-    for item, domain in (("Education and Training", "knowledge"), ("Instructing", "skills"),
-                         ("Learning Strategies", "skills")):
+    for item, domain in TEACHING_ITEMS:
         trainer = ["F"] if item != "Learning Strategies" else []
         assert sorted(_schools(courses, item, domain, "25-2021.00")) == ["A", "B", "C", "D", *trainer], item
         for soc in ("47-2181.00", "29-1124.00"):
             assert _schools(courses, item, domain, soc) == trainer, (item, soc)
+
+
+def test_a_subject_department_is_no_teacher_preparation() -> None:
+    """A secondary teacher's programs include subject teaching (mathematics and English teacher
+    education, 13.13), whose names the mathematics and English departments share, but their
+    courses teach the subject, not teaching (round r126: blind judges 0 of 280 such pairs):
+    "Calculus I" and "Composition I" teach no Education and Training, Instructing or Learning
+    Strategies, while an education department's "Secondary Math Methods" and "Language Arts
+    Methods" and its other courses do."""
+    departments = {"A": ("Calculus I", "Mathematics", "MATH 241"), "B": ("Composition I", "English", "ENG 100"),
+                   "C": ("Cross Country for Women", "Physical Education", "PHED 120"),
+                   "D": ("Secondary Math Methods", "Education", "ED 437"),
+                   "E": ("Language Arts Methods", "Education", "ED 342"),
+                   "F": ("Action Research I", "Education", "ED 608")}
+    courses = [_course(title, school, program=program, code=code)
+               for school, (title, program, code) in departments.items()]
+    for item, domain in TEACHING_ITEMS:
+        assert sorted(_schools(courses, item, domain, "25-2031.00")) == ["D", "E", "F"], item
 
 
 def test_firefighters_learn_medicine_in_an_emt_program_but_not_its_tools() -> None:
