@@ -115,7 +115,8 @@ CORE_SCORE = 86.0  # a course of the occupation's own program for an item the wh
 FIELD_CORE_SCORE = 85.5  # a course of a sibling program of the field ("**"): after the own program's
 CORE_TERM = "*"  # program_terms.csv: every course of the program teaches the item
 FIELD_CORE_TERM = "**"  # program_terms.csv: every course of any program in the row's fields (or in
-# the fields written after it, "**47.0604 47.0605") does
+# the fields written after it, "**47.0604 47.0605") does, but one whose title has a word written
+# "-word" after them ("-seminar")
 BATCH = 64  # queries scored together by one cdist call
 
 
@@ -293,21 +294,24 @@ def _core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
     return tuple(sorted(fields))
 
 
-def _field_core_fields(query: MatchQuery, context: Context | None) -> tuple[str, ...]:
+def _field_core_fields(query: MatchQuery, context: Context | None) -> tuple[tuple[str, ...], frozenset[str]]:
     """The CIP fields whose every program's every course teaches the item (a ``**`` program term:
     a motorcycle program's course teaches a diesel mechanic Mechanical), for an occupation with a
     program the crosswalk gives it in one of the row's fields: the fields written after the
-    mark, or the row's."""
+    mark, or the row's; and the title words ("-seminar") that keep a course of them out."""
     if context is None:
-        return ()
+        return (), frozenset()
     fields: set[str] = set()
+    excluded: set[str] = set()
     for row in program_terms().get(item_key(query.text), ()):
         if not row.of(context.cips - context.extra):
             continue
         for term in row.terms:
             if term.startswith(FIELD_CORE_TERM):
-                fields.update(term[len(FIELD_CORE_TERM):].split() or row.fields)
-    return tuple(sorted(fields))
+                words = term[len(FIELD_CORE_TERM):].split()
+                excluded.update(w[1:] for w in words if w.startswith("-"))
+                fields.update([w for w in words if not w.startswith("-")] or row.fields)
+    return tuple(sorted(fields)), frozenset(excluded)
 
 
 @dataclass(frozen=True)
@@ -1068,14 +1072,14 @@ def match_items_with_stats(
                 if position not in hits and admit(position, whole, course_context[position]):
                     hits[position] = _Hit(position, CORE_SCORE, (), course_context[position], 0.0,
                                           descriptions.mentions(position, name))
-        sibling = _field_core_fields(query, context)
+        sibling, left_out = _field_core_fields(query, context)
         if sibling and score_cutoff <= FIELD_CORE_SCORE:
             # every course of the field's programs teaches the item, the occupation's own or a
             # sibling's ("Wheels and Tires" of a motorcycle program teaches a diesel mechanic
             # Mechanical), after the courses that name it and the own program's
             whole = _QueryString((), frozenset(), fields=sibling)
             for position in course_fields.in_fields(sibling):
-                if position in hits or shapes.words(position) & core_exclusions():
+                if position in hits or shapes.words(position) & (core_exclusions() | left_out):
                     continue
                 ctx = course_context[position]
                 if admit(position, whole, ctx, sibling=True):

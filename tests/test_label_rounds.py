@@ -1,4 +1,4 @@
-"""The label sets obey the written relabelling rules (tests/data/LABELLING.md, clauses 10 to 12)
+"""The label sets obey the written relabelling rules (tests/data/LABELLING.md, clauses 10 to 13)
 as the blind judges' class tables in tests/data/rounds/ settle them. Runs without ../shared."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ DATA = Path(__file__).parent / "data"
 ROUNDS = DATA / "rounds"
 TEACHING_ITEMS = {"Education and Training", "Instructing", "Learning Strategies"}
 COMPUTERS = "Computers and Electronics"
+MEDICINE = "Medicine and Dentistry"
 
 
 def _key(school: str, title: str) -> tuple[str, str]:
@@ -39,7 +40,8 @@ def _rows() -> Iterator[tuple[str, dict[str, str]]]:
 
 
 def test_class_tables_are_complete_and_agreed_where_classed() -> None:
-    for name, classes in (("r117_course_classes.csv", set("ESLFN?")), ("r120_course_classes.csv", set("TWHN?"))):
+    for name, classes in (("r117_course_classes.csv", set("ESLFN?")), ("r120_course_classes.csv", set("TWHN?")),
+                          ("r128_course_classes.csv", set("MVPN?"))):
         table = _courses(name)
         assert len(table) > 900 and set(table.values()) <= classes, name
     for name, classes in (("r117_occupation_classes.csv", set("CO?")), ("r120_occupation_classes.csv", set("AO?")),
@@ -47,6 +49,8 @@ def test_class_tables_are_complete_and_agreed_where_classed() -> None:
         table = _occupations(name)
         assert len(table) >= 212 and set(table.values()) <= classes, name
         assert all(re.fullmatch(r"\d\d-\d{4}\.\d\d", soc) for soc in table), name
+    medicine = _occupations("r128_occupation_classes.csv")  # the occupations with the item only
+    assert len(medicine) == 44 and set(medicine.values()) <= set("HVO?")
 
 
 def test_teacher_preparation_is_labelled_for_teaching_occupations_only() -> None:
@@ -77,3 +81,23 @@ def test_specialist_computing_and_electronics_are_labelled_for_their_occupations
         if kind == "L" and electronics.get(row["soc"]) == "O" and which != "59":
             wrong.append((which, row["soc"], row["course_title"]))
     assert wrong == []
+
+
+def test_medicine_follows_the_course_class_for_health_occupations() -> None:
+    """Clause 13 (round r128): for an occupation both judges class as caring for human patients,
+    every set labels an agreed clinical or medical course (M) a Medicine and Dentistry match and
+    an agreed placement, veterinary or other course (P, V, N) a non-match; and every set lists
+    each agreed M course of its catalogs for each such occupation it holds."""
+    courses, occupations = _courses("r128_course_classes.csv"), _occupations("r128_occupation_classes.csv")
+    wrong = []
+    medical_pairs = 0
+    for which, row in _rows():
+        if row["item"] != MEDICINE or occupations.get(row["soc"]) != "H":
+            continue
+        kind = courses.get(_key(row["school"], row["course_title"]))
+        if kind in ("M", "P", "V", "N"):
+            medical_pairs += kind == "M"
+            if row["label"] != ("1" if kind == "M" else "0"):
+                wrong.append((which, row["soc"], row["course_title"], kind, row["label"]))
+    assert wrong == []
+    assert medical_pairs > 4000

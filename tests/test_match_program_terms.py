@@ -41,8 +41,12 @@ def test_table_is_well_formed() -> None:
                 assert re.fullmatch(r"\d\d(\.\d{2,4})?", field), (item, field)
                 assert any(c.startswith(field) for c in known), (item, field)  # a real CIP field
             for term in row.terms:
-                if term.startswith("**"):  # every course of these fields' programs ("**51.38 51.39")
+                if term.startswith("**"):  # every course of these fields' programs ("**51.38 51.39"),
+                    # but one whose title has a word written "-word" ("-seminar"), a normalized word
                     for field in term[2:].split():
+                        if field.startswith("-"):
+                            assert title_tokens(field[1:]) == (field[1:],), (item, field)
+                            continue
                         assert re.fullmatch(r"\d\d(\.\d{2,4})?", field), (item, field)
                         assert any(c.startswith(field) for c in known), (item, field)
                     continue
@@ -764,3 +768,21 @@ def test_packaging_machine_operators_learn_mechanics_in_industrial_maintenance_n
     courses = [_course("Industrial Mechanics", "I U", program="Automation Technology"),
                _course("Brakes", "A U", program="Automotive Technology")]
     assert _schools(courses, "Mechanical", "knowledge", "51-9111.00") == ["I U"]
+
+
+def test_clinical_courses_of_any_health_program_teach_medicine_to_the_health_occupations() -> None:
+    """Clause 13 (round r128): a nursing program's "Caring for the Adult" and a respiratory-care
+    program's "Respiratory Care Procedures I" teach a radiologic technologist Medicine and Dentistry, as they
+    teach their own students; the health programs' courses on other subjects ("Pharmacy
+    Operations I", "Professional Issues", "Health Care Systems", a seminar) and a veterinary
+    course do not ("-word" exclusions of the "**" row). A community health worker, whose work is
+    no patient care, takes none of them."""
+    courses = [_course("Caring for the Adult", "A", program="Practical Nursing", code="NRSG 1051"),
+               _course("Respiratory Care Procedures I", "B", program="Respiratory Care", code="RESP 210"),
+               _course("Pharmacy Operations I", "C", program="Pharmacy Technician", code="PHRM 110"),
+               _course("Professional Issues", "D", program="Physical Therapist Assistant", code="PTAS 1200"),
+               _course("Health Care Systems", "E", program="Nursing", code="NURS 330"),
+               _course("Surgical Technology Seminar", "F", program="Surgical Technology", code="SURG 290"),
+               _course("Veterinary Pharmacology", "G", program="Veterinary Technology", code="VETT 210")]
+    assert sorted(_schools(courses, "Medicine and Dentistry", "knowledge", "29-2034.00")) == ["A", "B"]
+    assert _schools(courses, "Medicine and Dentistry", "knowledge", "21-1094.00") == []
