@@ -899,3 +899,19 @@ def test_uh_hilo_pharmacy_codes_name_the_pharmacy_field() -> None:
         assert program_fields(code) == frozenset({"51.20"}), code
     assert occupation_context("29-1051.00").classify(program="PHPP") != occupation_context(
         "23-2011.00").classify(program="PHPP")
+
+
+def test_a_practical_nursing_department_says_pn() -> None:
+    """Bridgerland's NRSG titles rarely say nursing ("Caring for the Adult", "IV Therapy for the
+    PN"): "PN" (practical nurse) names the field, so the department is nursing and its clinical
+    courses teach a surgical technologist Medicine and Dentistry (clause 13); "Human Workplace
+    Relations" of the same department does not."""
+    nursing = [_course("NRSG 1000", "Fundamentals of Nursing"), _course("NRSG 1021", "Caring for the Client Drug Therapy"),
+               _course("NRSG 1031", "Human Workplace Relations"), _course("NRSG 1051", "Caring for the Adult"),
+               _course("NRSG 1061", "Caring for the New Family"), _course("NRSG 1071", "Employment Preparedness for PN"),
+               _course("NRSG 2000", "IV Therapy for the PN"), _course("NRSG 2010", "IV Therapy for PN"),
+               _course("NRSG 2051", "Caring for the Adult II"), _course("NRSG 2061", "Clinical Applications II")]
+    assert set(department_programs(nursing)) == {"pn"}
+    found = _titles(nursing, "knowledge", "Medicine and Dentistry", "29-2055.00")
+    assert "Caring for the Adult" in found and "Caring for the New Family" in found
+    assert "Human Workplace Relations" not in found
