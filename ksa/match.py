@@ -1078,8 +1078,9 @@ def match_items_with_stats(
             # sibling's ("Wheels and Tires" of a motorcycle program teaches a diesel mechanic
             # Mechanical), after the courses that name it and the own program's
             whole = _QueryString((), frozenset(), fields=sibling)
+            excluded = core_exclusions() | left_out
             for position in course_fields.in_fields(sibling):
-                if position in hits or shapes.words(position) & (core_exclusions() | left_out):
+                if position in hits or shapes.words(position) & excluded:
                     continue
                 ctx = course_context[position]
                 if admit(position, whole, ctx, sibling=True):
