@@ -58,6 +58,7 @@ SKIP_EMPLOYABILITY = "employability-skills rating (codes ES01-ES14), not a cours
 SKIP_HEADER = "repeated header row"
 SKIP_DELETED = "course marked deleted in the catalog (title such as ***Delete***, or description \"Deleted.\")"
 SKIP_DUPLICATE = "duplicate of an earlier row (merged)"
+SKIP_PLACEHOLDER = "placeholder row, not a course (title such as \"For Testing Purposes Only\" or \"Test Course\")"
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,9 @@ def _read_table(spec: CatalogSpec, table: Table, columns: ColumnMap, header: lis
         if _DELETED.match(title) or _DELETED.match(_cell(cells, columns.description)):
             result.skip(SKIP_DELETED, f"{prefix}{number}")
             continue
+        if _PLACEHOLDER.match(title):
+            result.skip(SKIP_PLACEHOLDER, f"{prefix}{number}")
+            continue
         school = _cell(cells, columns.school) or (spec.school or "")
         if not school:
             ipeds = _cell(cells, columns.ipeds)
@@ -350,6 +354,11 @@ def _code(cells: list[str], columns: ColumnMap) -> str:
 # it: "***Delete***", "DELETED", "(do not use)"; the University of Hawaii's export keeps deleted
 # courses with the description "Deleted."
 _DELETED = re.compile(r"^\W*(?:delete|deleted|do not use|inactive)\W*$", re.IGNORECASE)
+# a row a registrar keeps for trying the system out (Southeast's "RADT 0, For Testing Purposes
+# Only!!!!"): the whole title says so, so "Software Testing" or "Test Prep" stay courses
+_PLACEHOLDER = re.compile(
+    r"^\W*(?:(?:for\s+)?test(?:ing)?(?:\s+purposes?)?\s+only|(?:test|dummy|placeholder|sample)\s+"
+    r"(?:course|class|section|record|row|entry)(?:\s+only)?|placeholder)\W*$", re.IGNORECASE)
 
 
 def _is_employability_code(code: str) -> bool:

@@ -15,7 +15,7 @@ import typer
 
 from ksa.errors import InputError, KsaError, MissingColumnError, Problem
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K
-from ksa.model import Match
+from ksa.model import Domain, Match
 from ksa.xlsafe import csv_text
 
 RERANKERS = ("none", "semantic")
@@ -66,6 +66,13 @@ def read_items(path: Path) -> list[dict[str, str]]:
             problems.append(Problem("item_id and item are required", file=str(path), cell=f"row {number}",
                                     value=clean["item_id"] or clean["item"] or None))
             continue
+        domain = Domain.parse(clean["domain"])
+        if domain is None:
+            problems.append(Problem("unknown domain", file=str(path), cell=f"row {number}, column domain",
+                                    value=clean["domain"] or None,
+                                    hint=f"write one of {', '.join(d.value for d in Domain)}"))
+            continue
+        clean["domain"] = domain.value
         rows.append(clean)
     if problems:
         raise InputError(f"{path}: {len(problems)} bad item row(s).", problems)

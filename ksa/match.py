@@ -227,13 +227,22 @@ _QUALIFIER = re.compile(r"\s+(?:for|in|of|with|using)\s+", re.IGNORECASE)
 # a high-school list's shell course for a student who serves as a subject's aide ("Mathematics—Aide",
 # SCED); "Nurse Aide" trains nurse aides and is no such shell
 _AIDE_SHELL = re.compile(r"(?:\s-|[\u2013\u2014])\s*aide\s*$", re.IGNORECASE)
-# a program's clinical rotation ("Health & Illness I Clinical", "Clinical Education 2"): the
+# a program's clinical rotation ("Health & Illness I Clinical", "Clinical Education 2", a course
+# named for the hospital it is spent in: "Hospital Radiographic Technique IV"): the
 # practice of what its theory course taught, a placement for the knowledge and skills, though
 # a nursing assistant's clinical still trains the bedside tools
 _CLINICAL_SHELL = re.compile(
-    r"\bclinical\s*(?:[ivx]+|\d+|[a-d])?\s*$|\bclinical\s+(?:practice|immersion|experience|rotation|education|paramedicine)s?\b",
+    r"\bclinical\s*(?:[ivx]+|\d+|[a-d])?\s*$|\bclinical\s+(?:practice|immersion|experience|rotation|education|paramedicine)s?\b"
+    # or named for the hospital it is spent in ("Hospital Radiographic Technique IV")
+    r"|^\s*hospital\s+(?:\w+\s+)?(?:technique|rotation|experience)s?\b",
     re.IGNORECASE)
 _SUBJECT_DOMAINS = frozenset({"knowledge", "skills", "abilities", "work_activities"})
+# head words of a course in a language itself ("Hawaiian Language", "Japanese Conversation")
+_LANGUAGE_SUBJECTS = frozenset({"language", "literature", "conversation", "grammar", "composition",
+                                "reading", "writing", "speaking", "listening", "linguistic", "phonetic",
+                                "translation", "interpretation", "vocabulary", "immersion", "pronunciation",
+                                "structure"})
+_LANGUAGE_MEDIUM = frozenset({"medium", "immersion"})  # the language a course is taught in
 _AND = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)  # "Engineering and Technology": two subjects
 
 
@@ -576,14 +585,23 @@ class _Fields:
         self.programs = programs
         self.context = context
         self.vocabulary = vocabulary
-        self._of: dict[tuple[str, bool], frozenset[str]] = {}
+        self._of: dict[tuple[str, bool, bool], frozenset[str]] = {}
 
-    def _words(self, text: str, program: bool = False) -> frozenset[str]:
-        found = self._of.get((text, program))
+    def _words(self, text: str, program: bool = False, title: bool = False) -> frozenset[str]:
+        found = self._of.get((text, program, title))
         if found is None:
             words = frozenset(title_tokens(text, self.vocabulary))
-            found = self._of[(text, program)] = (
-                self.context.foreign_program(words) if program else self.context.foreign(words))
+            found = self.context.foreign_program(words) if program else self.context.foreign(words)
+            languages = found & language_words()
+            if title and languages:
+                subject = course_heads(text, self.vocabulary)
+                if (subject and not subject & (language_words() | _LANGUAGE_SUBJECTS)
+                        and not words & _LANGUAGE_MEDIUM):
+                    # a language's name that only qualifies another subject names a place or a
+                    # people: "Geology of Hawaiian Islands" is geology, "Japanese Culture" culture
+                    # (but "Math in Hawaiian Medium Education" is taught in the language)
+                    found -= languages
+            self._of[(text, program, title)] = found
         return found
 
     def foreign(self, position: int, *, sector: bool = False) -> tuple[frozenset[str], frozenset[str]]:
@@ -591,7 +609,7 @@ class _Fields:
         title naming another field of the occupation's own sector (health) is no foreign title
         ("Nursing Pharmacology" teaches a phlebotomist medicine all the same)."""
         program = self.programs[position]
-        return (self._words(self.courses[position].course_title, program=sector),
+        return (self._words(self.courses[position].course_title, program=sector, title=True),
                 self._words(program, program=True) if program else frozenset())
 
     def language_program(self, position: int) -> bool:

@@ -24,6 +24,13 @@ class Domain(StrEnum):
     def label(self) -> str:
         return _DOMAIN_LABELS[self]
 
+    @classmethod
+    def parse(cls, text: str) -> Domain | None:
+        """The domain a person wrote, in any case and in O*NET's own words ("Knowledge",
+        "Technology Skills", "Tools Used", "work activities"), or None if it names none."""
+        key = " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
+        return _DOMAIN_ALIASES.get(key)
+
     @property
     def rated(self) -> bool:
         """Rated domains carry O*NET importance/level scores and element ids."""
@@ -37,6 +44,14 @@ _DOMAIN_LABELS = {
     Domain.WORK_ACTIVITIES: "Work Activities",
     Domain.TOOLS: "Tools",
     Domain.TECHNOLOGY: "Technology",
+}
+
+_DOMAIN_ALIASES = {
+    **{d.value.replace("_", " "): d for d in Domain},
+    "skill": Domain.SKILLS, "ability": Domain.ABILITIES, "work activity": Domain.WORK_ACTIVITIES,
+    "generalized work activities": Domain.WORK_ACTIVITIES, "tool": Domain.TOOLS,
+    "tools used": Domain.TOOLS, "technology skills": Domain.TECHNOLOGY,
+    "technology skill": Domain.TECHNOLOGY, "software": Domain.TECHNOLOGY,
 }
 
 

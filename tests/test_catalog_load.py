@@ -122,6 +122,20 @@ def test_course_whose_description_says_deleted_is_skipped(tmp_path: Path) -> Non
                             'description "Deleted.")': 1}
 
 
+def test_placeholder_rows_are_skipped_and_counted(tmp_path: Path) -> None:
+    """Southeast's "RADT 0, For Testing Purposes Only!!!!" is no course; "Software Testing" is."""
+    path = _write(tmp_path / "c.csv", "course_code,course_title\n"
+                  "RADT 0,For Testing Purposes Only!!!!\n"
+                  "X 1,TEST COURSE\n"
+                  "INFO 2100,Software Testing\n"
+                  "NDT 1000,Test Prep for Certification\n")
+    load = load_catalogs([CatalogSpec(path, school="S", grade_level="C")])
+    assert [c.course_title for c in load.courses] == ["Software Testing", "Test Prep for Certification"]
+    reason = 'placeholder row, not a course (title such as "For Testing Purposes Only" or "Test Course")'
+    assert load.skipped == {reason: 2}
+    assert any("2 row(s) skipped: placeholder" in i.message and "rows 2, 3" in i.where for i in load.issues)
+
+
 def test_missing_title_column_names_headers(tmp_path: Path) -> None:
     """A list of names is no catalog: "Name" counts as the title only beside a course code."""
     name_only = _write(tmp_path / "people.csv", "Name,Address\nAda,Main St\n")

@@ -24,6 +24,8 @@ def test_every_shared_catalog_loads(shared: Path) -> None:
     assert welding[0].program == "Welding Technology" and welding[0].description
     secc = load_catalogs([CatalogSpec(cat / "southeast-cc-nebraska/Course.csv", "Southeast CC", "Associate")])
     assert any(c.course_code == "MACH 1454" and c.course_title == "CAM" for c in secc.courses)
+    assert not any("testing purposes" in c.course_title.casefold() for c in secc.courses)
+    assert secc.skipped['placeholder row, not a course (title such as "For Testing Purposes Only" or "Test Course")'] == 1
     sced = load_catalogs([CatalogSpec(cat / "sced-nces/sced_v12.csv", "SCED", "High school")])
     assert any("\u2019" in c.description for c in sced.courses)  # cp1252 read correctly
     assert any("cp1252" in i.message for i in sced.issues)

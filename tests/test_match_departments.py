@@ -866,10 +866,8 @@ def test_department_names_the_crosswalk_misreads() -> None:
     happens to hold its letters or shortest words: UH's ENT is entrepreneurship (not
     otolaryngology), HLTH the health professions, "Medical Laboratory Technology" the clinical
     laboratory technicians' own program (not medical anthropology: "laboratory" is a generic
-    word), an electrical apprenticeship the electricians'. ("Radiologic Technology" is left as
-    the crosswalk reads it, industrial radiography: read as the radiographers' own program, its
-    hospital placements and film critiques came in as teaching every core item, 41 right and 56
-    wrong.)"""
+    word), an electrical apprenticeship the electricians', "Radiologic Technology" the
+    radiographers' (51.0911), not industrial radiography (41.0204)."""
     from ksa.catalog_cip import occupation_context, program_fields
 
     assert program_fields("ENT") == frozenset({"52.07"})
@@ -878,6 +876,22 @@ def test_department_names_the_crosswalk_misreads() -> None:
     assert occupation_context("29-2012.00").classify(program="Medical Laboratory Technology") == 1
     assert occupation_context("47-2111.00").classify(program="Electrical Apprenticeship") == 1
     assert program_fields("Physical Education") == frozenset({"13.1314", "31.05"})
+    assert program_fields("Radiologic Technology") == frozenset({"51.0911"})
+    assert occupation_context("29-2034.00").classify(program="RADIOLOGIC TECHNOLOGY") == 1
+
+
+def test_a_radiologic_programs_imaging_courses_teach_patient_care_occupations_medicine() -> None:
+    """Clause 13: a radiography program's imaging courses teach a massage therapist Medicine and
+    Dentistry as any health program's patient-care courses do (read as industrial radiography,
+    none did); its hospital rotations teach nothing (r132: 0 of 48); "Pre-Hospital" is
+    "prehospital" ("Stroke: Pre-Hospital Care" is the EMS course "Stroke: Prehospital Care")."""
+    courses = [_course("RADT 1112", "Radiographic Procedures I", "Southeast CC", "Radiologic Technology"),
+               _course("RAD 150", "Diagnostic Imaging Theory", "Kapiolani CC", "RADIOLOGIC TECHNOLOGY"),
+               _course("RAD 160", "Hospital Radiographic Technique I", "Kapiolani CC", "RADIOLOGIC TECHNOLOGY"),
+               _course("RAD 170", "Radiographic Film Critique I", "Kapiolani CC", "Welding")]
+    found = _titles(courses, "knowledge", "Medicine and Dentistry", "31-9011.00")
+    assert sorted(found) == ["Diagnostic Imaging Theory", "Radiographic Procedures I"]
+    assert title_tokens("Stroke: Pre-Hospital Care") == ("stroke", "prehospital", "care")
 
 
 def test_entrepreneurship_department_code_teaches_starting_a_business() -> None:
@@ -915,3 +929,17 @@ def test_a_practical_nursing_department_says_pn() -> None:
     found = _titles(nursing, "knowledge", "Medicine and Dentistry", "29-2055.00")
     assert "Caring for the Adult" in found and "Caring for the New Family" in found
     assert "Human Workplace Relations" not in found
+
+
+def test_a_languages_name_qualifying_another_subject_names_a_place() -> None:
+    """"Hawaiian" is the Hawaiian language's field word, but "Geology of Hawaiian Islands" is a
+    geology course: a language's name counts as the course's field only where the course is in
+    the language (its head: "Elementary Hawaiian", "Hawaiian Language III") or taught in it
+    ("Math in Hawaiian & Indigenous Medium Education" trains immersion-school teachers)."""
+    courses = [_course("GG 103", "Geology of Hawaiian Islands", "Maui College", "Geology"),
+               _course("HAW 101", "Elementary Hawaiian I", "Maui College", "Hawaiian"),
+               _course("HAW 201", "Hawaiian Language III", "Maui College", "Hawaiian"),
+               _course("KED 340", "Math in Hawn & Indig Medium Ed", "Maui College", "KED"),
+               _course("MATH 100", "Survey of Mathematics", "Maui College", "Mathematics")]
+    assert _titles(courses, "skills", "Science", "19-1031.00") == ["Geology of Hawaiian Islands"]
+    assert _titles(courses, "knowledge", "Mathematics", "51-4121.00") == ["Survey of Mathematics"]

@@ -1282,3 +1282,14 @@ def test_mathematics_said_with_more_words_is_mathematics() -> None:
     courses = [_course(t, school=f"S{n}", program=p) for n, (t, p) in enumerate(titles.items())]
     found = _matched(courses, "knowledge", "Mathematics", "35-1011.00")
     assert found == ["Using Mathematics to Solve Business Problems"]
+
+
+def test_a_module_number_is_a_level_not_a_word() -> None:
+    """"Spreadsheet Applications Mod 2" is the second module of a spreadsheet course ("mod" before
+    a level number is "module"); a misspelt "Appplication" is still an application."""
+    assert normalize_title("Spreadsheet Applications Mod 2") == normalize_title("Spreadsheet Applications Module 2")
+    assert normalize_title("Ag Software Appplication Mod I") == normalize_title("Ag Software Application Module I")
+    courses = [_course("Spreadsheet Applications Mod 2")]
+    found = match_items([MatchQuery("k", "knowledge", "Computers and Electronics")], courses,
+                        soc="13-2011.00")["k"]
+    assert [m.course.course_title for m in found] == ["Spreadsheet Applications Mod 2"]
