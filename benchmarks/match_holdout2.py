@@ -42,7 +42,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import match_holdout as mh  # noqa: E402
 
 from ksa.catalog import load_catalogs  # noqa: E402
-from ksa.match import MatchQuery, match_items  # noqa: E402
+from ksa.match import MatchQuery, match_items, wording  # noqa: E402
 from ksa.match_defaults import DEFAULT_SCORE_CUTOFF, DEFAULT_TOP_K  # noqa: E402
 from ksa.model import Course, Match  # noqa: E402
 from ksa.panel import CatalogSpec  # noqa: E402
@@ -83,16 +83,27 @@ Matcher = Callable[[list[MatchQuery], str], dict[str, tuple[Match, ...]]]
 
 
 def _ranking(pairs: Sequence[mh.Pair], match: Matcher) -> mh.Ranking:
-    """Run ``match(queries, soc)`` once per occupation; suggestions per labelled item."""
+    """Run ``match(queries, soc)`` once per occupation; suggestions per labelled item. The matcher
+    lists sections of one course once ("Heartsaver First Aid w/CPR" EMSR 0109 and "Heartsaver
+    First Aid w/ CPR" CE23 0015: one line of the crosswalk), so a labelled title worded as a
+    suggested one at the same school counts as suggested with it."""
     by_soc: dict[str, list[mh.ItemKey]] = {}
     for key in dict.fromkeys(p.item_key for p in pairs):
         by_soc.setdefault(key[0], []).append(key)
+    sections: dict[tuple[mh.ItemKey, str, str], list[str]] = {}
+    for p in pairs:
+        titles = sections.setdefault((p.item_key, p.school, wording(p.course_title)), [])
+        if _title(p.course_title) not in titles:
+            titles.append(_title(p.course_title))
     ranking: mh.Ranking = {}
     for soc, keys in by_soc.items():
         queries = [MatchQuery(key=str(i), domain=k[1], text=k[2]) for i, k in enumerate(keys)]
         found = match(queries, soc)
         for query, key in zip(queries, keys, strict=True):
-            ranking[key] = _keys([m.course for m in found[query.key]])
+            listed = _keys([m.course for m in found[query.key]])
+            ranking[key] = list(dict.fromkeys(
+                same for school, title in listed
+                for same in [(school, title)] + [(school, t) for t in sections.get((key, school, wording(title)), [])]))
     return ranking
 
 

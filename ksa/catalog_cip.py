@@ -168,6 +168,19 @@ def department_names() -> dict[str, tuple[str, ...]]:
     return _homes_table("department_names.csv", "name")
 
 
+@cache
+def department_words() -> tuple[tuple[str, frozenset[str], str], ...]:
+    """``ksa/data/department_words.csv``: each department word (normalized like titles), the
+    words it needs and the department name it points to."""
+    out = []
+    for row in csv.DictReader(data_lines("department_words.csv")):
+        tokens = title_tokens(row["word"])
+        name = row["department"].strip()
+        if tokens and name:
+            out.append((" ".join(tokens), frozenset(tokens), name))
+    return tuple(out)
+
+
 def department_homes(program: str) -> tuple[str, ...] | None:
     """The home CIP prefixes of a department or program named by a field word alone ("Dental")
     or by a name of ``department_names`` ("Electronics"); None for any other name."""

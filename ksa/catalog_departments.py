@@ -17,7 +17,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ksa.catalog_cip import department_homes, field_words, named_field_words, nested
+from ksa.catalog_cip import (
+    department_homes,
+    department_words,
+    field_words,
+    named_field_words,
+    nested,
+)
 from ksa.model import Course
 from ksa.normalize import title_tokens
 
@@ -30,6 +36,7 @@ RIVAL_SHARE = 0.5  # a second field this close to the first makes the department
 SMALL_DEPARTMENT = 10  # below this many courses a field word must be in at least ...
 SMALL_SHARE = 0.5  # ... this share of the titles
 SMALL_ALL_NAMING = 3  # fewer than MIN_COURSES will do if every title names the same field
+DEPARTMENT_WORD_SHARE = 0.5  # a department named by department words alone: this share of its titles
 
 
 def subject_prefix(code: str) -> str:
@@ -86,9 +93,37 @@ def infer_departments(courses: Sequence[Course]) -> list[Department]:
         if label:
             used = tuple(w for w, _n in words.most_common() if table[w] == table[label])
             found.append(Department(school, prefix, label, tuple(positions), fields[table[label]], used))
-        else:
-            found.extend(_trades(school, prefix, positions, named, fields, words))
+            continue
+        trades = _trades(school, prefix, positions, named, fields, words)
+        if trades:
+            found.extend(trades)
+            continue
+        named_by = _by_department_words(school, prefix, positions, courses)
+        if named_by is not None:
+            found.append(named_by)
     return found
+
+
+def _by_department_words(school: str, prefix: str, positions: Sequence[int],
+                         courses: Sequence[Course]) -> Department | None:
+    """A department whose titles name no field, but at least half of which hold a department word
+    of one department (``ksa/data/department_words.csv``: "BLS Provider CPR", "Heartcode ACLS",
+    "Heartsaver First Aid" are the emergency medical services department's)."""
+    table = department_words()
+    names: Counter[str] = Counter()
+    used: Counter[str] = Counter()
+    naming = 0
+    for position in positions:
+        words = frozenset(title_tokens(courses[position].course_title))
+        hits = [(word, name) for word, needs, name in table if needs <= words]
+        if hits:
+            naming += 1
+            names.update({name for _word, name in hits})
+            used.update({word for word, _name in hits})
+    if len(names) != 1 or naming < max(MIN_TITLES, DEPARTMENT_WORD_SHARE * len(positions)):
+        return None
+    (name,) = names
+    return Department(school, prefix, name, tuple(positions), naming, tuple(w for w, _n in used.most_common()))
 
 
 def _trades(school: str, prefix: str, positions: Sequence[int], named: Sequence[set[str]],

@@ -943,3 +943,30 @@ def test_a_languages_name_qualifying_another_subject_names_a_place() -> None:
                _course("MATH 100", "Survey of Mathematics", "Maui College", "Mathematics")]
     assert _titles(courses, "skills", "Science", "19-1031.00") == ["Geology of Hawaiian Islands"]
     assert _titles(courses, "knowledge", "Mathematics", "51-4121.00") == ["Survey of Mathematics"]
+
+
+def test_life_support_courses_name_an_ems_department_without_becoming_anyones_field() -> None:
+    """Bridgerland's EMSR titles name no field word ("BLS Provider CPR", "Heartcode ACLS",
+    "Adult Rhythms"), but most hold a department word of emergency medical services
+    (ksa/data/department_words.csv): the department is that program (51.0904), so its "Adult
+    Rhythms" teaches a massage therapist *Medicine and Dentistry* like any clinical program's
+    course (clause 13). Two first-aid courses among a welding department's titles name no
+    department, and such words never make a title another field's."""
+    from ksa.catalog_cip import program_fields
+    from ksa.catalog_departments import infer_departments
+
+    ems = [_course("EMSR 0101", "BLS Provider CPR Online"), _course("EMSR 0103", "Adult Rhythms"),
+           _course("EMSR 0104", "Bloodborne Pathogens"), _course("EMSR 0105", "Heartcode ACLS"),
+           _course("EMSR 0107", "Heartsaver First Aid"), _course("EMSR 6111", "Emergency First Responder")]
+    welding = [_course(f"WELD 10{n}", t) for n, t in enumerate(
+        ["Shielded Metal Arc I", "Shielded Metal Arc II", "Gas Metal Arc", "Flux Cored Arc", "Blueprint Reading",
+         "CPR & First Aid", "Heartsaver First Aid", "Oxy-Fuel Cutting", "Metallurgy", "Fabrication"])]
+    found = {d.prefix: d for d in infer_departments(ems + welding)}
+    assert found["EMSR"].field == "emergency medical services" and len(found["EMSR"].positions) == 6
+    assert "WELD" not in found or found["WELD"].field != "emergency medical services"
+    assert program_fields("emergency medical services") == frozenset({"51.0904"})
+    assert department_programs(ems)[1] == "emergency medical services"
+    assert "Adult Rhythms" in _titles(ems, "knowledge", "Medicine and Dentistry", "31-9011.00")
+    from ksa.catalog_cip import department_homes, department_words
+
+    assert department_words() and all(department_homes(name) for _w, _n, name in department_words())

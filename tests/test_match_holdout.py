@@ -274,3 +274,26 @@ def test_studied_holdouts_floor(shared: Path, which: str, precision: float, reca
     scores = bench.m2.mh.evaluate(pairs, ranking, "ksa.match", DEFAULT_TOP_K)
     assert scores.precision >= precision, scores.errors
     assert scores.recall >= recall, scores.errors
+
+
+def test_a_section_listed_once_counts_for_every_labelled_wording() -> None:
+    """The matcher lists "Heartsaver First Aid w/CPR" (EMSR 0109) and "Heartsaver First Aid w/ CPR"
+    (CE23 0015) once, as one line of the crosswalk: the benchmark counts both labelled titles as
+    suggested, and no title of another wording."""
+    from ksa.model import Course, Match
+
+    h2 = _holdout2()
+    mh = h2.mh
+
+    def pair(title: str) -> object:
+        return mh.Pair("31-9011.00", "2.C.8", "knowledge", "Medicine and Dentistry", "Bridgerland", title, True, "")
+
+    pairs = [pair("Heartsaver First Aid w/CPR"), pair("Heartsaver First Aid w/ CPR"), pair("Heartsaver First Aid")]
+    listed = Course("Bridgerland", "", "CE23 0015", "Heartsaver First Aid w/ CPR")
+
+    def match(queries: list, soc: str) -> dict:
+        return {q.key: (Match(key=q.key, course=listed, score=90.0, rank=1),) for q in queries}
+
+    ranking = h2._ranking(pairs, match)
+    assert ranking[("31-9011.00", "knowledge", "Medicine and Dentistry")] == [
+        ("Bridgerland", "Heartsaver First Aid w/ CPR"), ("Bridgerland", "Heartsaver First Aid w/CPR")]
