@@ -1293,3 +1293,22 @@ def test_a_module_number_is_a_level_not_a_word() -> None:
     found = match_items([MatchQuery("k", "knowledge", "Computers and Electronics")], courses,
                         soc="13-2011.00")["k"]
     assert [m.course.course_title for m in found] == ["Spreadsheet Applications Mod 2"]
+
+
+def test_a_high_school_communications_course_teaches_listening_speaking_and_perceptiveness() -> None:
+    """SCED's "Communications" (01155) practises written and oral communication and interpersonal
+    and team-building skills: it teaches Speaking, Active Listening and Social Perceptiveness
+    (the sets' judges 31, 27 and 18 to 0). A college's "Introduction to Communication", an
+    overview of the discipline, does not (judges refused it 56 times in 80), nor does a
+    "Communications" course whose catalog row says nothing of its content."""
+    sced = Course("High school (SCED)", "High school", "01155", "Communications", description=(
+        "Communications courses focus on the application of written and oral communication skills "
+        "through a variety of formal and informal experiences. The courses are performance-based and "
+        "emphasize effective interpersonal and team-building skills."))
+    overview = Course("Kapiolani CC", "Associate", "COM 201", "Introduction to Communication", description=(
+        "An overview of communication focusing on the processes of interpersonal, intercultural, "
+        "organizational, and international communication and on recent developments in multimedia."))
+    bare = _course("Communications", school="Bridgerland", code="COMM 1010")
+    for item in ("Speaking", "Active Listening", "Social Perceptiveness"):
+        found = match_items([MatchQuery("q", "skills", item)], [sced, overview, bare], soc="43-6011.00")["q"]
+        assert [m.course.course_code for m in found] == ["01155"], item
