@@ -1312,3 +1312,13 @@ def test_a_high_school_communications_course_teaches_listening_speaking_and_perc
     for item in ("Speaking", "Active Listening", "Social Perceptiveness"):
         found = match_items([MatchQuery("q", "skills", item)], [sced, overview, bare], soc="43-6011.00")["q"]
         assert [m.course.course_code for m in found] == ["01155"], item
+
+
+def test_quantitative_methods_courses_teach_mathematics() -> None:
+    """Linear programming and quantitative forecasting are mathematics courses by other names (the
+    sets' judges 44 to 0 for Mathematics, blind round r137 20 of 20); weather forecasting is not,
+    and econometrics stays another field's upper-level methods (r124). "Hort" is horticulture."""
+    titles = ["Linear Programming", "Quantitative Forecasting", "Weather Forecasting", "Econometrics"]
+    courses = [_course(t, school="A", code=f"X {n}") for n, t in enumerate(titles)]
+    assert sorted(_matched(courses, "knowledge", "Mathematics", "13-2011.00")) == sorted(titles[:2])
+    assert normalize_title("Hort Business Mangment") == normalize_title("Horticulture Business Management")
