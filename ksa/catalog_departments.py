@@ -74,7 +74,8 @@ def infer_departments(courses: Sequence[Course]) -> list[Department]:
             members.setdefault((course.school.casefold(), prefix), []).append(position)
     found: list[Department] = []
     for (_school, prefix), positions in members.items():
-        named = [named_field_words(set(title_tokens(courses[p].course_title))) for p in positions]
+        titles = [frozenset(title_tokens(courses[p].course_title)) for p in positions]
+        named = [named_field_words(words) for words in titles]
         fields: Counter[tuple[str, ...]] = Counter()  # titles per field (its home CIP prefixes)
         words: Counter[str] = Counter()
         for these in named:
@@ -98,23 +99,23 @@ def infer_departments(courses: Sequence[Course]) -> list[Department]:
         if trades:
             found.extend(trades)
             continue
-        named_by = _by_department_words(school, prefix, positions, courses)
+        named_by = _by_department_words(school, prefix, positions, titles)
         if named_by is not None:
             found.append(named_by)
     return found
 
 
 def _by_department_words(school: str, prefix: str, positions: Sequence[int],
-                         courses: Sequence[Course]) -> Department | None:
-    """A department whose titles name no field, but at least half of which hold a department word
-    of one department (``ksa/data/department_words.csv``: "BLS Provider CPR", "Heartcode ACLS",
-    "Heartsaver First Aid" are the emergency medical services department's)."""
+                         titles: Sequence[frozenset[str]]) -> Department | None:
+    """A department whose titles (``titles``: each course's normalized words) name no field, but
+    at least half of which hold a department word of one department
+    (``ksa/data/department_words.csv``: "BLS Provider CPR", "Heartcode ACLS", "Heartsaver First
+    Aid" are the emergency medical services department's)."""
     table = department_words()
     names: Counter[str] = Counter()
     used: Counter[str] = Counter()
     naming = 0
-    for position in positions:
-        words = frozenset(title_tokens(courses[position].course_title))
+    for words in titles:
         hits = [(word, name) for word, needs, name in table if needs <= words]
         if hits:
             naming += 1
