@@ -1,4 +1,4 @@
-"""The label sets obey the written relabelling rules (tests/data/LABELLING.md, clauses 10 to 13)
+"""The label sets obey the written relabelling rules (tests/data/LABELLING.md, clauses 10 to 14)
 as the blind judges' class tables in tests/data/rounds/ settle them. Runs without ../shared."""
 
 from __future__ import annotations
@@ -51,6 +51,10 @@ def test_class_tables_are_complete_and_agreed_where_classed() -> None:
         assert all(re.fullmatch(r"\d\d-\d{4}\.\d\d", soc) for soc in table), name
     medicine = _occupations("r128_occupation_classes.csv")  # the occupations with the item only
     assert len(medicine) == 44 and set(medicine.values()) <= set("HVO?")
+    writing = _courses("r141_course_classes.csv")  # the creative-writing-like titles labelled for Writing
+    assert len(writing) == 63 and set(writing.values()) <= set("CELN?")
+    writers = _occupations("r141_occupation_classes.csv")  # every occupation with Writing in a set
+    assert len(writers) == 155 and set(writers.values()) <= set("WO?")
 
 
 def test_teacher_preparation_is_labelled_for_teaching_occupations_only() -> None:
@@ -101,3 +105,23 @@ def test_medicine_follows_the_course_class_for_health_occupations() -> None:
                 wrong.append((which, row["soc"], row["course_title"], kind, row["label"]))
     assert wrong == []
     assert medical_pairs > 4000
+
+
+def test_creative_writing_is_writing_for_writing_occupations_only() -> None:
+    """Clause 14 (round r141): an agreed creative-writing course (fiction, poetry, screenwriting,
+    creative nonfiction) is a Writing match for an occupation whose own work is writing, editing
+    or producing such texts or teaching language arts, and a non-match for every other (the sets'
+    judges had split 499 to 631 on such pairs)."""
+    courses = _courses("r141_course_classes.csv")
+    occupations = _occupations("r141_occupation_classes.csv")
+    wrong, checked = [], 0
+    for which, row in _rows():
+        if row["item"] != "Writing" or courses.get(_key(row["school"], row["course_title"])) != "C":
+            continue
+        kind = occupations.get(row["soc"])
+        if kind in ("W", "O"):
+            checked += 1
+            if row["label"] != ("1" if kind == "W" else "0"):
+                wrong.append((which, row["soc"], row["course_title"], row["label"]))
+    assert checked > 1000
+    assert wrong == []
