@@ -1,6 +1,7 @@
 """Program-term rows of session 32 (ksa/data/program_terms.csv): an electronics department
 teaches the equipment repairers Computers and Electronics ("**", every course of a sibling
-department), "Human Biology" is medicine for a health occupation ("~", any department)."""
+department), "Human Biology" is medicine for a health occupation and media-production courses
+teach media occupations Communications and Media ("~", any department)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,30 @@ def test_human_biology_is_medicine_for_a_health_occupation() -> None:
     # no human patients (round r138: 0 of 6)
     assert _titles(courses, "knowledge", "Medicine and Dentistry", VET_TECH) == []
     assert _titles(courses, "knowledge", "Medicine and Dentistry", SECURITY_GUARD) == []
+
+
+def test_media_production_courses_teach_media_occupations_communications_and_media() -> None:
+    """A media occupation (a photographer, a sound engineering technician) learns media
+    production from video-editing, audio post-production and radio-production courses in any
+    department ("~" terms; the sets' judges took 131 of 138 such pairs); a film-studies course
+    ("Sociology Through Film") is no production course, screenwriting is a writer's craft (blind
+    round r142 refused it for graphic designers and trainers), and a police officer takes none."""
+    courses = [_course("FILM 1", "Principles of Video Editing", "Film"),
+               _course("MUS 2", "Audio Post Production I", "Music"),
+               _course("JOUR 3", "Radio Production", "Journalism"),
+               _course("ENG 4", "Introduction to Screenwriting", "English"),
+               _course("SOC 5", "Sociology Through Film", "Sociology")]
+    expected = ["Audio Post Production I", "Principles of Video Editing", "Radio Production"]
+    for soc in ("27-4021.00", "27-4014.00"):
+        assert _titles(courses, "knowledge", "Communications and Media", soc) == expected, soc
+    assert _titles(courses, "knowledge", "Communications and Media", "33-3051.00") == []
+
+
+def test_band_and_orchestra_courses_are_music_for_a_sound_engineer() -> None:
+    """Bands and orchestras are music (O*NET's Fine Arts names composing, producing and performing
+    it): "Jazz Band" and "Orchestra" teach a sound engineering technician fine arts as "Guitar"
+    does; a graphic designer's fine arts are visual."""
+    courses = [_course("MUS 114", "Jazz Band", "Music"), _course("MUS 115", "Orchestra", "Music"),
+               _course("MUS 116", "Concert Band I", "Music")]
+    assert _titles(courses, "knowledge", "Fine Arts", "27-4014.00") == ["Concert Band I", "Jazz Band", "Orchestra"]
+    assert _titles(courses, "knowledge", "Fine Arts", "27-1024.00") == []
