@@ -48,6 +48,19 @@ def test_an_electronics_department_teaches_an_office_clerk_nothing() -> None:
     assert _titles(ELECTRONICS, "knowledge", "Computers and Electronics", BILLING_CLERK) == []
 
 
+def test_a_computer_science_department_teaches_telecom_installers() -> None:
+    """Telecommunications equipment installers build and repair computer-driven equipment
+    (policy clause 10's computing occupations): a computer-science or IT department's courses
+    teach them Computers and Electronics as a networking department's do (set 20's judges took
+    every one they labelled); an office clerk takes none."""
+    courses = [_course("CS 320", "Operating Systems", "Computer Science", "UH Hilo"),
+               _course("CS 370", "Software Engineering I", "Computer Science", "UH Hilo"),
+               _course("HIST 151", "World History", "History", "UH Hilo")]
+    assert _titles(courses, "knowledge", "Computers and Electronics", "49-2022.00") == [
+        "Operating Systems", "Software Engineering I"]
+    assert _titles(courses, "knowledge", "Computers and Electronics", BILLING_CLERK) == []
+
+
 def test_human_biology_is_medicine_for_a_health_occupation() -> None:
     """A biology department's "Human Biology" is the human body in health and disease (policy
     clause 13; the sets' judges took 61 of 62 such pairs); "Human Skeletal Biology" is an
