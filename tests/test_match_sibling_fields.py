@@ -63,7 +63,7 @@ def test_a_computer_science_department_teaches_telecom_installers() -> None:
 
 def test_human_biology_is_medicine_for_a_health_occupation() -> None:
     """A biology department's "Human Biology" is the human body in health and disease (policy
-    clause 13; the sets' judges took 61 of 62 such pairs); "Human Skeletal Biology" is an
+    clause 13; the sets' judges took all 67 such pairs they labelled); "Human Skeletal Biology" is an
     anthropology course and "Marine Biology" no human biology; the term names the title exactly,
     so the laboratory section is left to the lecture's line."""
     courses = [_course("BIOL 100", "Human Biology", "Biology"),
