@@ -37,6 +37,7 @@ SMALL_DEPARTMENT = 10  # below this many courses a field word must be in at leas
 SMALL_SHARE = 0.5  # ... this share of the titles
 SMALL_ALL_NAMING = 3  # fewer than MIN_COURSES will do if every title names the same field
 DEPARTMENT_WORD_SHARE = 0.5  # a department named by department words alone: this share of its titles
+TWIN_SHARE = 0.5  # a department whose titles name nothing, this share of them another's: that one's twin
 
 
 def subject_prefix(code: str) -> str:
@@ -102,7 +103,42 @@ def infer_departments(courses: Sequence[Course]) -> list[Department]:
         named_by = _by_department_words(school, prefix, positions, titles)
         if named_by is not None:
             found.append(named_by)
-    return found
+    return found + _twins(courses, members, found)
+
+
+def _twins(courses: Sequence[Course], members: dict[tuple[str, str], list[int]],
+           found: Sequence[Department]) -> list[Department]:
+    """Departments whose titles name no field but repeat a placed department's titles: a
+    school that offers one program under two prefixes (Bridgerland's high-school ``TEMS`` "Beef
+    Cutting I", "Intro to Meat Services" beside its ``MEAT`` program; ``TEID`` beside interior
+    design's ``IDES``) lists the same courses twice. At least two distinct titles, and at least
+    half of the department's, must be courses of one placed field (a title two fields' departments
+    share counts for neither)."""
+    placed = {(d.school.casefold(), d.prefix) for d in found}
+    fields: dict[tuple[str, str], set[str]] = {}  # (school, title words) -> fields of placed departments
+    words: dict[str, tuple[str, ...]] = {}
+    for d in found:
+        if d.whole:
+            words.setdefault(d.field, d.words)
+            for p in d.positions:
+                key = (d.school.casefold(), " ".join(title_tokens(courses[p].course_title)))
+                fields.setdefault(key, set()).add(d.field)
+    twins = []
+    for (school, prefix), positions in members.items():
+        if (school, prefix) in placed:
+            continue
+        titles = {" ".join(title_tokens(courses[p].course_title)) for p in positions}
+        shared: Counter[str] = Counter()
+        for title in titles:
+            owners = fields.get((school, title), set())
+            if len(owners) == 1:
+                shared.update(owners)
+        if not shared:
+            continue
+        (field, n), = shared.most_common(1)
+        if n >= MIN_TITLES and n >= TWIN_SHARE * len(titles):
+            twins.append(Department(courses[positions[0]].school, prefix, field, tuple(positions), n, words[field]))
+    return twins
 
 
 def _by_department_words(school: str, prefix: str, positions: Sequence[int],

@@ -970,3 +970,24 @@ def test_life_support_courses_name_an_ems_department_without_becoming_anyones_fi
     from ksa.catalog_cip import department_homes, department_words
 
     assert department_words() and all(department_homes(name) for _w, _n, name in department_words())
+
+
+def test_a_department_repeating_a_placed_departments_titles_is_its_twin() -> None:
+    """Bridgerland lists its high-school meat-cutting courses under ``TEMS`` beside the adult
+    program's ``MEAT``: the titles say "Beef Cutting I", not the field, but they are the same
+    courses, so the twin department is the same field's. One shared title is not enough, nor
+    a department of which fewer than half the titles are the placed one's."""
+    meat = [_course("MEAT 1", "Intro to Retail Meat Cutting"), _course("MEAT 2", "Basics of Meat Cutting I"),
+            _course("MEAT 3", "Beef Cutting I"), _course("MEAT 4", "Beef Cutting II"),
+            _course("MEAT 5", "Advanced Meat Cutting"), _course("MEAT 6", "Pork Processing")]
+    twin = [_course("TEMS 1", "Beef Cutting I"), _course("TEMS 2", "Beef Cutting II"),
+            _course("TEMS 3", "Pork Processing"), _course("TEMS 4", "Lamb Processing")]
+    loose = [_course("TEBX 1", "Beef Cutting I"), _course("TEBX 2", "Word Processing"),
+             _course("TEBX 3", "Accounting I"), _course("TEBX 4", "Business Math")]
+    programs = department_programs([*meat, *twin, *loose])
+    assert programs[: len(meat)] == ["meat cutting"] * len(meat)
+    assert programs[len(meat): len(meat) + len(twin)] == ["meat cutting"] * len(twin)
+    assert programs[-len(loose):] == [""] * len(loose)
+    # the same titles at another school say nothing about this school's department
+    elsewhere = [_course(c.course_code, c.course_title, school="Other Tech") for c in twin]
+    assert department_programs([*meat, *elsewhere])[len(meat):] == [""] * len(elsewhere)
