@@ -278,7 +278,10 @@ def nested(one: str, other: str) -> bool:
 def program_fields(program: str) -> frozenset[str]:
     """The CIP prefixes a program or department name stands for: its ``department_homes``, else
     the CIP codes whose titles it names (``program_cips``), else the homes of the field words it
-    holds ("Motorcycle, ATV & Personal Watercraft Technology" names motorcycles: 47.0611)."""
+    holds ("Motorcycle, ATV & Personal Watercraft Technology" names motorcycles: 47.0611). A name
+    that joins two programs with "|" ("Graphic Design | Media Arts") stands for both."""
+    if "|" in program:
+        return frozenset().union(*(program_fields(part) for part in program.split("|") if part.strip()))
     homes = department_homes(program)
     if homes is not None:
         return frozenset(homes)

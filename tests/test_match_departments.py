@@ -991,3 +991,26 @@ def test_a_department_repeating_a_placed_departments_titles_is_its_twin() -> Non
     # the same titles at another school say nothing about this school's department
     elsewhere = [_course(c.course_code, c.course_title, school="Other Tech") for c in twin]
     assert department_programs([*meat, *elsewhere])[len(meat):] == [""] * len(elsewhere)
+
+
+def test_program_names_no_cip_title_gives() -> None:
+    """Session 33 (round r149): the University of Hawaii's "Electrical Installation and
+    Maintenance Technology" trains electricians, "Creative Media" film, video and animation, a
+    "Refrigeration and Air Conditioning" code (RAC) the HVAC mechanics; a name joining two
+    programs with "|" ("Graphic Design | Media Arts") stands for both."""
+    from ksa.catalog_cip import occupation_context, program_fields
+
+    assert program_fields("Electrical Installation and Maintenance Technology (EIMT)") == frozenset({"46.0302"})
+    assert occupation_context("47-2111.00").classify(program="ELECTRICAL INSTALLATION AND MAINTENANCE TECHNOLOGY") == 1
+    assert occupation_context("49-9021.00").classify(program="RAC") == 1
+    assert "50.06" in program_fields("Creative Media")
+    assert program_fields("Graphic Design | Media Arts") == program_fields("Graphic Design") | program_fields("Media Arts")
+    assert program_fields("Graphic Design") <= program_fields("Graphic Design | Media Arts")
+    assert program_fields("Graphic Design")  # a name of one program still reads as before
+    assert program_fields(" | ") == frozenset()
+
+
+def test_geostatistics_is_mathematics() -> None:
+    courses = [_course("GEOG 1", "Introduction to Geostatistics", school="UH Hilo", program="Geography"),
+               _course("GEOG 2", "Geography of Hawaii", school="UH Hilo", program="Geography")]
+    assert _titles(courses, "knowledge", "Mathematics", "29-1051.00") == ["Introduction to Geostatistics"]
