@@ -291,7 +291,10 @@ def program_fields(program: str) -> frozenset[str]:
     table = field_words()
     named = sorted(named_field_words(frozenset(title_tokens(program_name(program)))))
     if not named:
-        return frozenset()
+        # a department named for two fields no one CIP title joins ("Geology and Geophysics"):
+        # both, when each names one
+        parts = [program_fields(part) for part in listed_fields(program)]
+        return frozenset().union(*parts) if parts and all(parts) else frozenset()
     # the words narrow each other: "Auto Collision Repair" is collision repair (47.0603), not every
     # automotive field; "Hospitality and Tourism" is hotels and travel (52.09), not kitchens (12.05)
     found: set[str] = set(table[named[0]])

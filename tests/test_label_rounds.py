@@ -1,4 +1,4 @@
-"""The label sets obey the written relabelling rules (tests/data/LABELLING.md, clauses 10 to 14)
+"""The label sets obey the written relabelling rules (tests/data/LABELLING.md, clauses 10 to 15)
 as the blind judges' class tables in tests/data/rounds/ settle them. Runs without ../shared."""
 
 from __future__ import annotations
@@ -124,4 +124,29 @@ def test_creative_writing_is_writing_for_writing_occupations_only() -> None:
             if row["label"] != ("1" if kind == "W" else "0"):
                 wrong.append((which, row["soc"], row["course_title"], row["label"]))
     assert checked > 1000
+    assert wrong == []
+
+
+def test_earth_environmental_and_space_sciences_are_science_for_their_own_occupations_only() -> None:
+    """Clause 15 (round r152): an agreed earth, ocean or atmospheric, environmental-science or
+    astronomy course is a Science match for an occupation both judges say applies that branch
+    and a non-match for every other; social-science and non-science courses are no match (the
+    sets' judges had taken most of them for pharmacists, dietitians and laboratory
+    technologists)."""
+    with (ROUNDS / "r152_occupation_branches.csv").open(encoding="utf-8") as handle:
+        branches = {r["soc"]: (set(r["branches"]), set(r["split"])) for r in csv.DictReader(handle)}
+    courses = _courses("r152_course_classes.csv")
+    assert len(courses) > 1100 and set(courses.values()) <= set("LMCPEVAGSN?")
+    assert len(branches) == 21 and all(not (own & split) for own, split in branches.values())
+    wrong, checked = [], 0
+    for which, row in _rows():
+        if row["item"] != "Science" or row["soc"] not in branches:
+            continue
+        kind = courses.get(_key(row["school"], row["course_title"]))
+        own, split = branches[row["soc"]]
+        if kind in set("EAVSN") and kind not in split:
+            checked += 1
+            if row["label"] != ("1" if kind in own else "0"):
+                wrong.append((which, row["soc"], row["course_title"], kind, row["label"]))
+    assert checked > 600
     assert wrong == []

@@ -1008,6 +1008,10 @@ def test_program_names_no_cip_title_gives() -> None:
     assert program_fields("Graphic Design") <= program_fields("Graphic Design | Media Arts")
     assert program_fields("Graphic Design")  # a name of one program still reads as before
     assert program_fields(" | ") == frozenset()
+    # a department named for two fields no one CIP title joins stands for both; one whose parts
+    # do not all name a field stands for none
+    assert program_fields("Geology and Geophysics") == frozenset({"40.0601", "40.0603"})
+    assert program_fields("Marine Option Program") == frozenset()
 
 
 def test_geostatistics_is_mathematics() -> None:
