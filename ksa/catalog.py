@@ -139,10 +139,15 @@ def _department_notes(courses: Sequence[Course]) -> list[Issue]:
     notes = []
     for d in infer_departments(courses):
         files = sorted({courses[i].source.rpartition(":")[0] for i in d.positions})
-        which = (f"{d.prefix} courses at {d.school} are taken as one field's ({', '.join(d.words)}: "
-                 f"{d.naming} of {len(d.positions)} titles)" if d.whole else
-                 f"{d.prefix} courses at {d.school} whose titles name {', '.join(d.words)} "
-                 f"({d.naming}) are taken as that field's (the department holds several trades)")
+        if d.twin:
+            which = (f"{d.prefix} courses at {d.school} are taken as one field's ({', '.join(d.words)}, as "
+                     f"{d.twin}'s: {d.naming} of their titles are {d.twin} courses' titles)")
+        elif d.whole:
+            which = (f"{d.prefix} courses at {d.school} are taken as one field's ({', '.join(d.words)}: "
+                     f"{d.naming} of {len(d.positions)} titles)")
+        else:
+            which = (f"{d.prefix} courses at {d.school} whose titles name {', '.join(d.words)} "
+                     f"({d.naming}) are taken as that field's (the department holds several trades)")
         notes.append(Issue(
             f"{which}: other occupations get them only as that field's courses; a Program column in "
             "the catalog overrides this",

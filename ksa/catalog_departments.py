@@ -61,6 +61,7 @@ class Department:
     naming: int  # how many of its titles name the field
     words: tuple[str, ...] = ()  # the field's words its titles use, commonest first
     whole: bool = True  # False: only the titles naming the field, in a department of several trades
+    twin: str = ""  # the placed department whose titles it repeats ("MEAT" for "TEMS"), if so placed
 
 
 def infer_departments(courses: Sequence[Course]) -> list[Department]:
@@ -116,10 +117,10 @@ def _twins(courses: Sequence[Course], members: dict[tuple[str, str], list[int]],
     share counts for neither)."""
     placed = {(d.school.casefold(), d.prefix) for d in found}
     fields: dict[tuple[str, str], set[str]] = {}  # (school, title words) -> fields of placed departments
-    words: dict[str, tuple[str, ...]] = {}
+    placed_by: dict[tuple[str, str], Department] = {}  # (school, field) -> its first placed department
     for d in found:
         if d.whole:
-            words.setdefault(d.field, d.words)
+            placed_by.setdefault((d.school.casefold(), d.field), d)
             for p in d.positions:
                 key = (d.school.casefold(), " ".join(title_tokens(courses[p].course_title)))
                 fields.setdefault(key, set()).add(d.field)
@@ -137,7 +138,9 @@ def _twins(courses: Sequence[Course], members: dict[tuple[str, str], list[int]],
             continue
         (field, n), = shared.most_common(1)
         if n >= MIN_TITLES and n >= TWIN_SHARE * len(titles):
-            twins.append(Department(courses[positions[0]].school, prefix, field, tuple(positions), n, words[field]))
+            model = placed_by[(school, field)]
+            twins.append(Department(courses[positions[0]].school, prefix, field, tuple(positions), n, model.words,
+                                    twin=model.prefix))
     return twins
 
 

@@ -211,6 +211,15 @@ def test_catalog_load_says_which_departments_are_taken_as_a_field(tmp_path: Path
         "(the department holds several trades)",
         "APPR courses at Bridgerland Tech whose titles name plumber (2) are taken as that field's "
         "(the department holds several trades)"]
+    # a department placed as another's twin says so, not that its titles name the field
+    path.write_text("course_code,course_title\n" + "".join(
+        f"{c.course_code},{c.course_title}\n" for c in COLLISION)
+        + "TEAC 1,Collision Estimating\nTEAC 2,Frame Straightening\nTEAC 3,Refinishing\n", encoding="utf-8")
+    notes = [i.message for i in load_catalogs([CatalogSpec(path, school="Bridgerland Tech")]).issues
+             if i.message.startswith("TEAC")]
+    assert notes == ["TEAC courses at Bridgerland Tech are taken as one field's (collision, as AUTC's: 3 of "
+                     "their titles are AUTC courses' titles): other occupations get them only as that field's "
+                     "courses; a Program column in the catalog overrides this"]
 
 
 def test_subject_codes_used_as_department_names_give_context() -> None:
