@@ -68,15 +68,17 @@ def infer_departments(courses: Sequence[Course]) -> list[Department]:
     """The departments of courses without program or CIP whose titles name a field."""
     table = field_words()
     members: dict[tuple[str, str], list[int]] = {}
+    tokens: dict[int, tuple[str, ...]] = {}  # each grouped course's normalized title words, read once
     for position, course in enumerate(courses):
         if course.program or course.cip:
             continue
         prefix = subject_prefix(course.course_code)
         if prefix:
             members.setdefault((course.school.casefold(), prefix), []).append(position)
+            tokens[position] = title_tokens(course.course_title)
     found: list[Department] = []
     for (_school, prefix), positions in members.items():
-        titles = [frozenset(title_tokens(courses[p].course_title)) for p in positions]
+        titles = [frozenset(tokens[p]) for p in positions]
         named = [named_field_words(words) for words in titles]
         fields: Counter[tuple[str, ...]] = Counter()  # titles per field (its home CIP prefixes)
         words: Counter[str] = Counter()
@@ -104,11 +106,11 @@ def infer_departments(courses: Sequence[Course]) -> list[Department]:
         named_by = _by_department_words(school, prefix, positions, titles)
         if named_by is not None:
             found.append(named_by)
-    return found + _twins(courses, members, found)
+    return found + _twins(courses, members, tokens, found)
 
 
 def _twins(courses: Sequence[Course], members: dict[tuple[str, str], list[int]],
-           found: Sequence[Department]) -> list[Department]:
+           tokens: dict[int, tuple[str, ...]], found: Sequence[Department]) -> list[Department]:
     """Departments whose titles name no field but repeat a placed department's titles: a
     school that offers one program under two prefixes (Bridgerland's high-school ``TEMS`` "Beef
     Cutting I", "Intro to Meat Services" beside its ``MEAT`` program; ``TEID`` beside interior
@@ -122,13 +124,13 @@ def _twins(courses: Sequence[Course], members: dict[tuple[str, str], list[int]],
         if d.whole:
             placed_by.setdefault((d.school.casefold(), d.field), d)
             for p in d.positions:
-                key = (d.school.casefold(), " ".join(title_tokens(courses[p].course_title)))
+                key = (d.school.casefold(), " ".join(tokens[p]))
                 fields.setdefault(key, set()).add(d.field)
     twins = []
     for (school, prefix), positions in members.items():
         if (school, prefix) in placed:
             continue
-        titles = {" ".join(title_tokens(courses[p].course_title)) for p in positions}
+        titles = {" ".join(tokens[p]) for p in positions}
         shared: Counter[str] = Counter()
         for title in titles:
             owners = fields.get((school, title), set())
